@@ -1,0 +1,18 @@
+package io.zarrspark.core.codec;
+
+import java.nio.ByteBuffer;
+
+/** A codec from bytes to bytes (compressors, checksums). */
+public interface BytesToBytesCodec extends Codec {
+
+  ByteBuffer encode(ByteBuffer decoded);
+
+  /**
+   * Decodes {@code encoded}. The result is never larger than {@code maxDecodedSize} (when that is
+   * not -1): a stream claiming more is corrupt, and must fail before allocating the excess.
+   */
+  ByteBuffer decode(ByteBuffer encoded, long maxDecodedSize);
+
+  /** An upper bound on the encoded size of {@code decodedSize} bytes, or -1 if unknown. */
+  long maxEncodedSize(long decodedSize);
+}
