@@ -51,9 +51,13 @@ public final class FileSystemStore implements Store {
     return root;
   }
 
-  /** The file of a key. The key is used as a path only, so ':' in a name is never a scheme. */
+  /** The file of a key. Hadoop paths cannot hold ':' (it reads as a scheme), so such keys are refused. */
   public Path pathOf(String key) {
-    return new Path(root, new Path(null, null, StoreKeys.validate(key)));
+    StoreKeys.validate(key);
+    if (key.indexOf(':') >= 0) {
+      throw new InvalidKeyException("store key '" + key + "' contains ':', which Hadoop file system paths cannot hold");
+    }
+    return new Path(root, new Path(null, null, key));
   }
 
   private Path pathOfNode(String prefix) {

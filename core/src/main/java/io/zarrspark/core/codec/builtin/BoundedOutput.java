@@ -35,6 +35,10 @@ final class BoundedOutput {
     return buf;
   }
 
+  boolean atLimit() {
+    return size == buf.length && size >= limit;
+  }
+
   int size() {
     return size;
   }
@@ -50,6 +54,13 @@ final class BoundedOutput {
   /** Reads {@code in} to its end (one byte past the ceiling is an error). */
   ByteBuffer drain(InputStream in) throws IOException {
     while (true) {
+      if (atLimit()) {
+        // Full at the ceiling: valid only if the stream ends exactly here.
+        if (in.read() < 0) {
+          return result();
+        }
+        room();
+      }
       byte[] b = room();
       int n = in.read(b, size, b.length - size);
       if (n < 0) {

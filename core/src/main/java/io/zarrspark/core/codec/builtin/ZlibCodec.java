@@ -79,7 +79,18 @@ public final class ZlibCodec implements BytesToBytesCodec {
     try {
       inf.setInput(in);
       BoundedOutput out = new BoundedOutput(codec, maxDecodedSize, (int) Math.min(1 << 30, Math.max(maxDecodedSize, in.length * 4L)));
+      byte[] probe = new byte[1];
       while (!inf.finished()) {
+        if (out.atLimit()) {
+          // Full at the ceiling: valid only if the stream ends without another byte.
+          if (inf.inflate(probe) > 0) {
+            out.room();
+          }
+          if (!inf.finished()) {
+            throw new CorruptChunkException(codec + " stream is truncated");
+          }
+          break;
+        }
         byte[] b = out.room();
         int n = inf.inflate(b, out.size(), out.free());
         out.advance(n);
