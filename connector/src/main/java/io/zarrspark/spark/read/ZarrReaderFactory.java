@@ -1,0 +1,66 @@
+package io.zarrspark.spark.read;
+
+import java.util.Iterator;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+
+/** Creates chunk readers on executors; every type is read columnar, one batch per chunk. */
+final class ZarrReaderFactory implements PartitionReaderFactory {
+  private static final long serialVersionUID = 1L;
+
+  private final StoreSpec store;
+  private final ReadLayout layout;
+  private final StructType required;
+
+  ZarrReaderFactory(StoreSpec store, ReadLayout layout, StructType required) {
+    this.store = store;
+    this.layout = layout;
+    this.required = required;
+  }
+
+  @Override
+  public boolean supportColumnarReads(InputPartition partition) {
+    return true;
+  }
+
+  @Override
+  public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
+    return new ChunkBatchReader(store.open(), layout, required, (ChunkRange) partition);
+  }
+
+  /** The row path, for callers that ask for rows: the same batches, row by row. */
+  @Override
+  public PartitionReader<InternalRow> createReader(InputPartition partition) {
+    PartitionReader<ColumnarBatch> batches = createColumnarReader(partition);
+    return new PartitionReader<>() {
+      private Iterator<InternalRow> rows = java.util.Collections.emptyIterator();
+      private InternalRow current;
+
+      @Override
+      public boolean next() throws java.io.IOException {
+        while (!rows.hasNext()) {
+          if (!batches.next()) {
+            return false;
+          }
+          rows = batches.get().rowIterator();
+        }
+        current = rows.next();
+        return true;
+      }
+
+      @Override
+      public InternalRow get() {
+        return current;
+      }
+
+      @Override
+      public void close() throws java.io.IOException {
+        batches.close();
+      }
+    };
+  }
+}
