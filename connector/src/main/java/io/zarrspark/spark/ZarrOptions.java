@@ -16,12 +16,17 @@ public final class ZarrOptions implements Serializable {
   private final List<String> arrays;
   private final long maxSplitBytes;
   private final Map<String, String> hadoopOptions;
+  private final boolean decodeCF;
+  private final boolean chunkLayout;
 
-  private ZarrOptions(String path, List<String> arrays, long maxSplitBytes, Map<String, String> hadoopOptions) {
+  private ZarrOptions(String path, List<String> arrays, long maxSplitBytes, Map<String, String> hadoopOptions,
+      boolean decodeCF, boolean chunkLayout) {
     this.path = path;
     this.arrays = arrays;
     this.maxSplitBytes = maxSplitBytes;
     this.hadoopOptions = hadoopOptions;
+    this.decodeCF = decodeCF;
+    this.chunkLayout = chunkLayout;
   }
 
   public static ZarrOptions parse(Map<String, String> raw) {
@@ -59,7 +64,38 @@ public final class ZarrOptions implements Serializable {
         hadoop.put(k.startsWith("spark.hadoop.") ? k.substring("spark.hadoop.".length()) : k, e.getValue());
       }
     }
-    return new ZarrOptions(path, Collections.unmodifiableList(arrays), split, Collections.unmodifiableMap(hadoop));
+    boolean decodeCF = bool(o, "decodeCF", true);
+    String layout = o.getOrDefault("layout", "rows").trim().toLowerCase(Locale.ROOT);
+    if (!layout.equals("rows") && !layout.equals("chunks")) {
+      throw new IllegalArgumentException("zarr: option layout must be \"rows\" or \"chunks\", got '" + layout + "'");
+    }
+    return new ZarrOptions(path, Collections.unmodifiableList(arrays), split, Collections.unmodifiableMap(hadoop),
+        decodeCF, layout.equals("chunks"));
+  }
+
+  private static boolean bool(Map<String, String> o, String key, boolean dflt) {
+    String v = o.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new IllegalArgumentException("zarr: option " + key + " must be true or false, got '" + v + "'");
+    }
+  }
+
+  /** Whether CF/xarray encodings (scale/offset, fill masks, times) are decoded; default true. */
+  public boolean decodeCF() {
+    return decodeCF;
+  }
+
+  /** {@code option("layout", "chunks")}: one row per chunk instead of one per element. */
+  public boolean chunkLayout() {
+    return chunkLayout;
   }
 
   public String path() {

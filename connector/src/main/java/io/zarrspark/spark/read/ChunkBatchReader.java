@@ -3,11 +3,16 @@ package io.zarrspark.spark.read;
 import io.zarrspark.core.array.ZarrArray;
 import io.zarrspark.core.ndarray.NdArray;
 import io.zarrspark.core.store.Store;
+import io.zarrspark.spark.read.metrics.ReadMetrics;
 import io.zarrspark.spark.read.vector.ChunkValueVector;
 import io.zarrspark.spark.read.vector.IndexVector;
+import io.zarrspark.spark.read.vector.RowLayout;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -15,92 +20,118 @@ import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * Reads a range of chunks, one ColumnarBatch per chunk: value vectors wrap the decoded chunk
- * bytes (no copy when the array's chunks are the split grid's), index vectors compute each row's
- * coordinate from the chunk origin.
+ * Reads a range of selected chunks, one ColumnarBatch per chunk: value vectors wrap the decoded
+ * chunk bytes (no copy when the array's chunks are the split grid's), index vectors compute each
+ * row's coordinate from the chunk origin.
  */
 final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
-  private final Store store;
   private final ReadLayout layout;
   private final StructType required;
+  private final Selection selection;
   private final Map<String, ZarrArray> arrays = new HashMap<>();
-  private final long[] grid;
+  private final Map<String, ArrayHandle> handles = new HashMap<>();
+  private final Map<String, ZarrArray> coordinates = new HashMap<>();
   private final int[] chunkShape;
+  private final long[] shape;
+  private final String[] dims;
   private long next;
   private final long end;
+  private long remaining;
   private ColumnarBatch current;
+  private long chunksRead;
+  private long chunksMissing;
+  private long bytesRead;
+  private long decodeNanos;
 
-  ChunkBatchReader(Store store, ReadLayout layout, StructType required, ChunkRange range) {
-    this.store = store;
+  ChunkBatchReader(Store store, ReadLayout layout, StructType required, Selection selection, ChunkRange range, int limit) {
     this.layout = layout;
     this.required = required;
-    this.grid = layout.gridShape();
+    this.selection = selection;
     this.chunkShape = layout.chunkShape();
+    this.shape = layout.shape();
+    this.dims = layout.dimensionNames();
     this.next = range.first();
     this.end = range.end();
+    this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
     for (ArrayHandle h : layout.arrays()) {
       if (required.getFieldIndex(h.column()).isDefined()) {
         arrays.put(h.column(), h.open(store));
+        handles.put(h.column(), h);
       }
+    }
+    for (ArrayHandle h : layout.coordinateHandles()) {
+      coordinates.put(h.path(), h.open(store));
     }
   }
 
   @Override
   public boolean next() {
-    if (next >= end) {
-      return false;
-    }
-    long[] coords = coordsOf(next++);
-    long[] origin = new long[coords.length];
-    int[] extent = new int[coords.length];
-    long[] shape = layout.shape();
-    for (int d = 0; d < coords.length; d++) {
-      origin[d] = coords[d] * chunkShape[d];
-      extent[d] = (int) Math.min(chunkShape[d], shape[d] - origin[d]);
-    }
-    int rows = 1;
-    for (int e : extent) {
-      rows = Math.multiplyExact(rows, e);
-    }
-    String[] dims = layout.dimensionNames();
-    StructField[] fields = required.fields();
-    ColumnVector[] vectors = new ColumnVector[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      int dim = Arrays.asList(dims).indexOf(fields[i].name());
-      if (dim >= 0) {
-        vectors[i] = new IndexVector(dim, origin, extent);
-      } else {
-        ZarrArray a = arrays.get(fields[i].name());
-        vectors[i] = valueVector(a, coords, origin, extent, fields[i].dataType());
+    while (next < end && remaining > 0) {
+      long[] coords = selection.chunkAt(next++);
+      long[] origin = new long[coords.length];
+      int[] extent = new int[coords.length];
+      int[][] maps = new int[coords.length][];
+      for (int d = 0; d < coords.length; d++) {
+        origin[d] = coords[d] * chunkShape[d];
+        extent[d] = (int) Math.min(chunkShape[d], shape[d] - origin[d]);
+        maps[d] = selection.localIndices(d, coords[d]);
       }
+      RowLayout rows = new RowLayout(extent, maps);
+      if (rows.rows() == 0) {
+        continue;
+      }
+      StructField[] fields = required.fields();
+      ColumnVector[] vectors = new ColumnVector[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        int dim = Arrays.asList(dims).indexOf(fields[i].name());
+        if (dim >= 0) {
+          vectors[i] = layout.dimensionVector(dim, origin, rows, extent, coordinates);
+        } else {
+          ZarrArray a = arrays.get(fields[i].name());
+          vectors[i] = handles.get(fields[i].name()).vector(read(a, coords, origin, extent), rows, extent);
+        }
+      }
+      int n = (int) Math.min(rows.rows(), remaining);
+      remaining -= n;
+      current = new ColumnarBatch(vectors, n);
+      return true;
     }
-    current = new ColumnarBatch(vectors, rows);
-    return true;
+    return false;
   }
 
-  private ColumnVector valueVector(ZarrArray a, long[] coords, long[] origin, int[] extent,
-      org.apache.spark.sql.types.DataType sparkType) {
+  private NdArray read(ZarrArray a, long[] coords, long[] origin, int[] extent) {
+    long t0 = System.nanoTime();
     NdArray data;
     if (Arrays.equals(a.grid().chunkShape(), chunkShape)) {
-      data = a.readChunk(coords);
+      Optional<ByteBuffer> raw = a.readRawChunk(coords);
+      if (raw.isPresent()) {
+        chunksRead++;
+        bytesRead += raw.get().remaining();
+        data = a.decodeChunk(a.chunkKey(coords), raw.get());
+      } else {
+        chunksMissing++;
+        data = NdArray.filled(a.metadata().dataType(), a.grid().chunkShape(), a.metadata().fillValue());
+      }
     } else {
+      chunksRead++;
       data = a.read(origin, extent);
     }
-    return new ChunkValueVector(sparkType, a.metadata().dataType(), data, extent);
-  }
-
-  private long[] coordsOf(long linear) {
-    long[] c = new long[grid.length];
-    for (int d = grid.length - 1; d >= 0; d--) {
-      c[d] = linear % grid[d];
-      linear /= grid[d];
-    }
-    return c;
+    decodeNanos += System.nanoTime() - t0;
+    return data;
   }
 
   @Override
   public ColumnarBatch get() {
     return current;
+  }
+
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return new CustomTaskMetric[] {
+        ReadMetrics.value(ReadMetrics.CHUNKS_READ, chunksRead),
+        ReadMetrics.value(ReadMetrics.CHUNKS_MISSING, chunksMissing),
+        ReadMetrics.value(ReadMetrics.BYTES_READ, bytesRead),
+        ReadMetrics.value(ReadMetrics.DECODE_TIME, decodeNanos / 1_000_000)};
   }
 
   @Override

@@ -5,10 +5,16 @@ import io.zarrspark.core.array.ZarrArray;
 import io.zarrspark.core.hierarchy.Node;
 import io.zarrspark.core.hierarchy.Zarr;
 import io.zarrspark.core.hierarchy.ZarrGroup;
+import io.zarrspark.core.ndarray.NdArray;
 import io.zarrspark.core.store.Store;
 import io.zarrspark.core.store.StoreKeys;
 import io.zarrspark.spark.ZarrOptions;
-import io.zarrspark.spark.schema.SparkTypes;
+import io.zarrspark.spark.read.filter.CoordinateValues;
+import io.zarrspark.spark.read.filter.DimensionValues;
+import io.zarrspark.spark.read.filter.IndexValues;
+import io.zarrspark.spark.read.vector.DimensionMappedVector;
+import io.zarrspark.spark.read.vector.IndexVector;
+import io.zarrspark.spark.read.vector.RowLayout;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +25,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnVector;
 
 /**
- * What a read covers: arrays of one shape, read together split by the first array's chunk grid,
- * with one column per dimension and one per array. Resolved once on the driver from metadata
- * alone (consolidated when present); serialisable for executors.
+ * What a read covers: data arrays of one set of dimensions, split by the first array's chunk
+ * grid, with one column per dimension (a coordinate array's values where the group has one, else
+ * the index) and one per array. Resolved once on the driver from metadata alone (consolidated
+ * when present); serialisable for executors.
  */
 public final class ReadLayout implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -32,61 +40,108 @@ public final class ReadLayout implements Serializable {
   private final long[] shape;
   private final int[] chunkShape;
   private final List<ArrayHandle> arrays;
+  /** Per dimension, its coordinate array or null. */
+  private final ArrayHandle[] coordinates;
+  private final String groupAttributes;
+  private transient DimensionValues[] dimensionValues;
 
-  private ReadLayout(String[] dimensionNames, long[] shape, int[] chunkShape, List<ArrayHandle> arrays) {
+  private ReadLayout(String[] dimensionNames, long[] shape, int[] chunkShape, List<ArrayHandle> arrays,
+      ArrayHandle[] coordinates, String groupAttributes) {
     this.dimensionNames = dimensionNames;
     this.shape = shape;
     this.chunkShape = chunkShape;
     this.arrays = arrays;
+    this.coordinates = coordinates;
+    this.groupAttributes = groupAttributes;
   }
 
   public static ReadLayout resolve(Store store, String rootPath, ZarrOptions options) {
     Node node = Zarr.open(store, "");
+    boolean cf = options.decodeCF();
     if (node instanceof Node.Array) {
       ZarrArray a = ((Node.Array) node).array();
-      String name = StoreKeys.name(rootPath).replaceAll("\\.zarr$", "");
-      return of(List.of(a), List.of(name.isEmpty() ? "value" : name), true);
+      String name = StoreKeys.name(rootPath.replaceAll("/+$", "")).replaceAll("\\.zarr$", "");
+      name = name.isEmpty() ? "value" : name;
+      List<String> dims = dims(a);
+      // A coordinate read alone: its dimension carries its name, so the index column gets a suffix.
+      for (int i = 0; i < dims.size(); i++) {
+        if (dims.get(i).equals(name)) {
+          dims.set(i, name + "_index");
+        }
+      }
+      return new ReadLayout(dims.toArray(new String[0]), a.shape(), a.grid().chunkShape(),
+          List.of(new ArrayHandle(name, a, cf)), new ArrayHandle[a.shape().length], "{}");
     }
     ZarrGroup g = ((Node.Group) node).group();
-    Map<String, ZarrArray> byName = new LinkedHashMap<>();
+    Map<String, ZarrArray> byPath = new LinkedHashMap<>();
     for (ZarrArray a : g.arraysRecursive()) {
-      byName.put(a.path(), a);
+      byPath.put(a.path(), a);
+    }
+    Map<String, ZarrArray> coords = new LinkedHashMap<>();
+    for (ZarrArray a : byPath.values()) {
+      if (isCoordinate(a)) {
+        coords.put(a.name(), a);
+      }
     }
     List<ZarrArray> chosen = new ArrayList<>();
     if (!options.arrays().isEmpty()) {
       for (String n : options.arrays()) {
-        ZarrArray a = byName.get(StoreKeys.normalizePath(n));
+        ZarrArray a = byPath.get(StoreKeys.normalizePath(n));
         if (a == null) {
           throw new ZarrException("zarr: option arrays names '" + n + "', which is not an array of " + g
-              + "; arrays: " + byName.keySet());
+              + "; arrays: " + byPath.keySet());
         }
         chosen.add(a);
       }
     } else {
-      chosen.addAll(byName.values());
+      for (ZarrArray a : byPath.values()) {
+        if (!isCoordinate(a)) {
+          chosen.add(a);
+        }
+      }
+      if (chosen.isEmpty()) {
+        chosen.addAll(byPath.values());
+      }
     }
     if (chosen.isEmpty()) {
       throw new ZarrException("zarr: " + g + " contains no arrays");
     }
     Map<String, List<String>> sets = new LinkedHashMap<>();
     for (ZarrArray a : chosen) {
-      sets.computeIfAbsent(signature(a), k -> new ArrayList<>()).add(a.path());
+      sets.computeIfAbsent("dimensions " + dims(a) + " shape " + Arrays.toString(a.shape()), k -> new ArrayList<>())
+          .add(a.path());
     }
     if (sets.size() > 1) {
       StringBuilder sb = new StringBuilder("zarr: the arrays of " + g + " do not share dimensions; read one set with "
-          + "option(\"arrays\", ...). Compatible sets:");
+          + "option(\"arrays\", \"a,b\"). Compatible sets:");
       sets.forEach((sig, names) -> sb.append("\n  ").append(sig).append(": ").append(String.join(",", names)));
       throw new ZarrException(sb.toString());
     }
-    List<String> columns = new ArrayList<>();
-    for (ZarrArray a : chosen) {
-      columns.add(a.path().replace('/', '_'));
+    ZarrArray first = chosen.get(0);
+    List<String> dims = dims(first);
+    ArrayHandle[] coordinateHandles = new ArrayHandle[dims.size()];
+    for (int d = 0; d < dims.size(); d++) {
+      ZarrArray c = coords.get(dims.get(d));
+      if (c != null && c.shape()[0] == first.shape()[d] && !chosen.contains(c)) {
+        coordinateHandles[d] = new ArrayHandle(dims.get(d), c, cf);
+      }
     }
-    return of(chosen, columns, false);
+    List<ArrayHandle> handles = new ArrayList<>();
+    for (ZarrArray a : chosen) {
+      String col = a.path().replace('/', '_');
+      if (dims.contains(col)) {
+        dims.set(dims.indexOf(col), col + "_index");
+      }
+      handles.add(new ArrayHandle(col, a, cf));
+    }
+    return new ReadLayout(dims.toArray(new String[0]), first.shape(), first.grid().chunkShape(), handles,
+        coordinateHandles, g.attributes().toString());
   }
 
-  private static String signature(ZarrArray a) {
-    return "dims " + dims(a) + " shape " + Arrays.toString(a.shape());
+  /** A 1-D array whose only dimension bears its name: xarray's coordinate variable. */
+  private static boolean isCoordinate(ZarrArray a) {
+    List<String> d = a.metadata().dimensionNames().orElse(null);
+    return a.shape().length == 1 && d != null && a.name().equals(d.get(0));
   }
 
   private static List<String> dims(ZarrArray a) {
@@ -99,32 +154,26 @@ public final class ReadLayout implements Serializable {
     return out;
   }
 
-  private static ReadLayout of(List<ZarrArray> arrays, List<String> columns, boolean single) {
-    ZarrArray first = arrays.get(0);
-    List<String> dims = dims(first);
-    List<ArrayHandle> handles = new ArrayList<>();
-    for (int i = 0; i < arrays.size(); i++) {
-      String col = columns.get(i);
-      if (dims.contains(col)) {
-        // A 1-D array read alone whose dimension carries its own name (a coordinate variable).
-        col = single ? col : col + "_values";
-        dims.set(dims.indexOf(columns.get(i)), columns.get(i) + "_index");
-      }
-      handles.add(new ArrayHandle(col, arrays.get(i)));
-    }
-    return new ReadLayout(dims.toArray(new String[0]), first.shape(), first.grid().chunkShape(), handles);
-  }
-
   public StructType schema() {
     List<StructField> fields = new ArrayList<>();
-    for (String d : dimensionNames) {
-      fields.add(new StructField(d, DataTypes.LongType, false, Metadata.empty()));
+    for (int d = 0; d < dimensionNames.length; d++) {
+      fields.add(coordinates[d] != null ? coordinates[d].field(dimensionNames[d])
+          : new StructField(dimensionNames[d], DataTypes.LongType, false, Metadata.empty()));
     }
     for (ArrayHandle h : arrays) {
-      fields.add(new StructField(h.column(), SparkTypes.of(h.metadata().dataType()), false,
-          SparkTypes.metadata(h.metadata().dataType(), h.path())));
+      fields.add(h.field(h.column()));
     }
     return new StructType(fields.toArray(new StructField[0]));
+  }
+
+  /** Whether any column can hold nulls (then COUNT(column) is not the row count). */
+  public boolean hasNullableColumns() {
+    for (StructField f : schema().fields()) {
+      if (f.nullable()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public String[] dimensionNames() {
@@ -143,7 +192,76 @@ public final class ReadLayout implements Serializable {
     return arrays;
   }
 
-  /** Number of chunks of the split grid. */
+  /** The group's attributes as JSON ("{}" for a lone array). */
+  public String groupAttributes() {
+    return groupAttributes;
+  }
+
+  /** Per dimension, the values its column shows, for translating filters; coordinates are read once. */
+  public DimensionValues[] dimensionValues(Store store) {
+    if (dimensionValues == null) {
+      DimensionValues[] v = new DimensionValues[shape.length];
+      for (int d = 0; d < v.length; d++) {
+        v[d] = coordinates[d] == null ? new IndexValues(shape[d]) : coordinateValues(coordinates[d], store);
+      }
+      dimensionValues = v;
+    }
+    return dimensionValues;
+  }
+
+  private static CoordinateValues coordinateValues(ArrayHandle h, Store store) {
+    NdArray all = h.open(store).readAll();
+    int n = (int) all.size();
+    RowLayout rows = new RowLayout(new int[] {n}, new int[][] {null});
+    ColumnVector v = h.vector(all, rows, new int[] {n});
+    Object[] values = new Object[n];
+    org.apache.spark.sql.types.DataType t = h.sparkType();
+    for (int i = 0; i < n; i++) {
+      values[i] = v.isNullAt(i) ? null : comparable(v, i, t);
+    }
+    return new CoordinateValues(values);
+  }
+
+  private static Object comparable(ColumnVector v, int i, org.apache.spark.sql.types.DataType t) {
+    if (t == DataTypes.FloatType) {
+      return (double) v.getFloat(i);
+    } else if (t == DataTypes.DoubleType) {
+      return v.getDouble(i);
+    } else if (t == DataTypes.LongType || t == DataTypes.TimestampType) {
+      return v.getLong(i);
+    } else if (t == DataTypes.IntegerType) {
+      return (long) v.getInt(i);
+    } else if (t == DataTypes.ShortType) {
+      return (long) v.getShort(i);
+    } else if (t == DataTypes.ByteType) {
+      return (long) v.getByte(i);
+    }
+    return null;
+  }
+
+  /** The column of dimension {@code dim} for a batch: computed index, or coordinate values. */
+  public ColumnVector dimensionVector(int dim, long[] origin, RowLayout rows, int[] extent, Map<String, ZarrArray> opened) {
+    if (coordinates[dim] == null) {
+      return new IndexVector(dim, origin, rows);
+    }
+    ZarrArray c = opened.get(coordinates[dim].path());
+    NdArray values = c.read(new long[] {origin[dim]}, new int[] {extent[dim]});
+    RowLayout line = new RowLayout(new int[] {extent[dim]}, new int[][] {null});
+    return new DimensionMappedVector(coordinates[dim].vector(values, line, new int[] {extent[dim]}), dim, rows);
+  }
+
+  /** Coordinate arrays, for opening on executors. */
+  public List<ArrayHandle> coordinateHandles() {
+    List<ArrayHandle> out = new ArrayList<>();
+    for (ArrayHandle h : coordinates) {
+      if (h != null) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  /** Number of chunks of the split grid along each dimension. */
   public long[] gridShape() {
     long[] g = new long[shape.length];
     for (int i = 0; i < g.length; i++) {

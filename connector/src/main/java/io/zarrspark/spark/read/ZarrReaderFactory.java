@@ -15,11 +15,15 @@ final class ZarrReaderFactory implements PartitionReaderFactory {
   private final StoreSpec store;
   private final ReadLayout layout;
   private final StructType required;
+  private final Selection selection;
+  private final int limit;
 
-  ZarrReaderFactory(StoreSpec store, ReadLayout layout, StructType required) {
+  ZarrReaderFactory(StoreSpec store, ReadLayout layout, StructType required, Selection selection, int limit) {
     this.store = store;
     this.layout = layout;
     this.required = required;
+    this.selection = selection;
+    this.limit = limit;
   }
 
   @Override
@@ -29,7 +33,7 @@ final class ZarrReaderFactory implements PartitionReaderFactory {
 
   @Override
   public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
-    return new ChunkBatchReader(store.open(), layout, required, (ChunkRange) partition);
+    return new ChunkBatchReader(store.open(), layout, required, selection, (ChunkRange) partition, limit);
   }
 
   /** The row path, for callers that ask for rows: the same batches, row by row. */

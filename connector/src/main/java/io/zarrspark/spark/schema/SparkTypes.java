@@ -56,12 +56,28 @@ public final class SparkTypes {
       case RAW:
         return DataTypes.BinaryType;
       case DATETIME:
+        return microsPerUnit(t) > 0 ? DataTypes.TimestampType : DataTypes.LongType;
       case TIMEDELTA:
         // Kept as the stored count of units; the unit is in the column metadata.
         return DataTypes.LongType;
       default:
         throw new IllegalArgumentException("no Spark type for " + t);
     }
+  }
+
+  /**
+   * Microseconds per unit of a datetime type when that is a whole number (so the conversion to a
+   * Spark timestamp is exact), else 0: nanoseconds and calendar units stay counts.
+   */
+  public static long microsPerUnit(DataType t) {
+    if (t.kind() != DataType.Kind.DATETIME) {
+      return 0;
+    }
+    long nanos = io.zarrspark.core.dtype.TimeUnits.nanos(t.timeUnit());
+    if (nanos <= 0 || nanos % 1000 != 0) {
+      return 0;
+    }
+    return Math.multiplyExact(nanos / 1000, t.timeScale());
   }
 
   /** Column metadata recording the Zarr type (and unit for times). */

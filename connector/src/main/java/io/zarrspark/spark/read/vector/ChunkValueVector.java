@@ -15,30 +15,35 @@ import org.apache.spark.sql.vectorized.ColumnarMap;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * A value column over decoded chunk bytes, read in place (little-endian). When the buffer is
- * larger than the rows (an edge chunk), rows map to their element through the buffer's strides.
+ * A value column over decoded chunk bytes, read in place (little-endian). When rows are not the
+ * whole buffer (an edge chunk, or a filter selecting inside the chunk), they map to their element
+ * through the buffer's strides.
  */
 public final class ChunkValueVector extends ColumnVector {
   private final DataType zarrType;
   private final ByteBuffer data;
   private final int elementSize;
-  private final int[] extent;
+  private final RowLayout layout;
   private final long[] bufferStrides;
   private final boolean contiguous;
   private final ChunkValueVector[] children;
+  /** For datetime columns read as timestamps: microseconds per stored unit; else 0. */
+  private final long microsPerUnit;
 
-  public ChunkValueVector(org.apache.spark.sql.types.DataType sparkType, DataType zarrType, NdArray buffer, int[] extent) {
-    this(sparkType, zarrType, buffer.buffer(), buffer.shape(), extent, 0);
+  /** Rows of {@code layout} over {@code buffer}, whose origin is the chunk origin. */
+  public ChunkValueVector(org.apache.spark.sql.types.DataType sparkType, DataType zarrType, NdArray buffer,
+      RowLayout layout, int[] extent) {
+    this(sparkType, zarrType, buffer.buffer(), buffer.shape(), layout, extent, 0);
   }
 
   private ChunkValueVector(org.apache.spark.sql.types.DataType sparkType, DataType zarrType, ByteBuffer data,
-      int[] bufferShape, int[] extent, int componentOffset) {
+      int[] bufferShape, RowLayout layout, int[] extent, int componentOffset) {
     super(sparkType);
     this.zarrType = zarrType;
     this.data = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     this.elementSize = zarrType.byteSize();
-    this.extent = extent.clone();
-    this.contiguous = Arrays.equals(bufferShape, extent);
+    this.layout = layout;
+    this.contiguous = layout.isIdentity() && Arrays.equals(bufferShape, extent);
     this.bufferStrides = new long[bufferShape.length];
     long s = 1;
     for (int d = bufferShape.length - 1; d >= 0; d--) {
@@ -46,12 +51,15 @@ public final class ChunkValueVector extends ColumnVector {
       s *= bufferShape[d];
     }
     this.componentOffset = componentOffset;
+    this.microsPerUnit = sparkType == org.apache.spark.sql.types.DataTypes.TimestampType
+        ? io.zarrspark.spark.schema.SparkTypes.microsPerUnit(zarrType) : 0;
     if (zarrType.kind() == DataType.Kind.COMPLEX && componentOffset == 0) {
       org.apache.spark.sql.types.StructType st = (org.apache.spark.sql.types.StructType) sparkType;
       DataType part = zarrType.byteSize() == 16 ? DataType.FLOAT64 : DataType.FLOAT32;
       children = new ChunkValueVector[] {
-          new ChunkValueVector(st.fields()[0].dataType(), zarrType, data, bufferShape, extent, 1),
-          new ChunkValueVector(st.fields()[1].dataType(), zarrType, data, bufferShape, extent, 1 + part.byteSize())};
+          new ChunkValueVector(st.fields()[0].dataType(), zarrType, data, bufferShape, layout, extent, 1),
+          new ChunkValueVector(st.fields()[1].dataType(), zarrType, data, bufferShape, layout, extent,
+              1 + part.byteSize())};
     } else {
       children = null;
     }
@@ -62,33 +70,30 @@ public final class ChunkValueVector extends ColumnVector {
 
   /** Byte position of a row's element (plus the component offset). */
   private int position(int rowId) {
-    long element;
-    if (contiguous) {
-      element = rowId;
-    } else {
-      element = 0;
-      int r = rowId;
-      for (int d = extent.length - 1; d >= 0; d--) {
-        element += (r % extent[d]) * bufferStrides[d];
-        r /= extent[d];
-      }
-    }
+    long element = contiguous ? rowId : layout.offset(rowId, bufferStrides);
     return (int) (element * elementSize) + (componentOffset > 0 ? componentOffset - 1 : 0);
   }
 
   @Override
   public boolean hasNull() {
-    return false;
+    return microsPerUnit > 0;
   }
 
   @Override
   public int numNulls() {
-    return 0;
+    int n = 0;
+    if (microsPerUnit > 0) {
+      for (int r = 0; r < layout.rows(); r++) {
+        n += isNullAt(r) ? 1 : 0;
+      }
+    }
+    return n;
   }
 
+  /** Only NaT (in timestamp columns) is null. */
   @Override
   public boolean isNullAt(int rowId) {
-    return false;
+    return microsPerUnit > 0 && data.getLong(position(rowId)) == io.zarrspark.core.dtype.TimeUnits.NAT;
   }
 
   @Override
@@ -119,6 +124,9 @@ public final class ChunkValueVector extends ColumnVector {
   @Override
   public long getLong(int rowId) {
     int p = position(rowId);
+    if (microsPerUnit > 0) {
+      return Math.multiplyExact(data.getLong(p), microsPerUnit);
+    }
     return zarrType.kind() == DataType.Kind.UINT ? data.getInt(p) & 0xffffffffL : data.getLong(p);
   }
 

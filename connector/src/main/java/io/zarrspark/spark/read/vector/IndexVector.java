@@ -10,24 +10,20 @@ import org.apache.spark.unsafe.types.UTF8String;
 /** A dimension column computed from the chunk origin: nothing is materialised per row. */
 public final class IndexVector extends ColumnVector {
   private final long origin;
-  private final int extent;
-  private final int stride;
+  private final int dim;
+  private final RowLayout layout;
 
-  /** Rows enumerate {@code extent} in C order; this vector yields coordinate {@code dim}. */
-  public IndexVector(int dim, long[] origin, int[] extent) {
+  /** Yields the array index along {@code dim} of each row of {@code layout}. */
+  public IndexVector(int dim, long[] origin, RowLayout layout) {
     super(DataTypes.LongType);
     this.origin = origin[dim];
-    this.extent = extent[dim];
-    int s = 1;
-    for (int d = dim + 1; d < extent.length; d++) {
-      s *= extent[d];
-    }
-    this.stride = s;
+    this.dim = dim;
+    this.layout = layout;
   }
 
   @Override
   public long getLong(int rowId) {
-    return origin + (rowId / stride) % extent;
+    return origin + layout.local(rowId, dim);
   }
 
   @Override
