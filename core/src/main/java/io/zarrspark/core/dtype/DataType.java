@@ -1,5 +1,6 @@
 package io.zarrspark.core.dtype;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,9 @@ import java.util.Objects;
  * order it is stored in. Every type has a fixed element size; decoded data is always held
  * little-endian, so {@link #swapUnit()} tells the bytes codec how to reorder stored bytes.
  */
-public final class DataType {
+public final class DataType implements Serializable {
+  private static final long serialVersionUID = 1L;
+
 
   /** The families of element types; engines map these to their own types. */
   public enum Kind { BOOL, INT, UINT, FLOAT, COMPLEX, RAW, UNICODE, BYTES, DATETIME, TIMEDELTA }

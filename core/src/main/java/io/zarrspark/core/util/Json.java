@@ -27,6 +27,8 @@ public final class Json {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+      // zarr-python 2 decodes metadata as ASCII (and writes it so): escape everything else.
+      .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .build();
