@@ -15,4 +15,18 @@ public interface BytesToBytesCodec extends Codec {
 
   /** An upper bound on the encoded size of {@code decodedSize} bytes, or -1 if unknown. */
   long maxEncodedSize(long decodedSize);
+
+  /**
+   * This codec for input whose elements have {@code size} bytes. numcodecs compressors take the
+   * element size from the buffer's dtype (blosc shuffles by it); v2 metadata does not record it,
+   * so the v2 chain supplies it here. Codecs indifferent to it return themselves.
+   */
+  default BytesToBytesCodec forElementSize(int size) {
+    return this;
+  }
+
+  /** The element size of this codec's output for input elements of {@code size} bytes. */
+  default int encodedElementSize(int size) {
+    return size;
+  }
 }

@@ -167,7 +167,7 @@ public final class ArrayMetadataBuilder {
         }
       }
       V2Layout layout = new V2Layout(order, byteOrder, compressor == null ? null : compressor.toV2Json().get(), filterJson);
-      CodecChain chain = V2Metadata.chain(layout, shape.length, CodecRegistry.defaults(), where);
+      CodecChain chain = V2Metadata.chain(layout, type, shape.length, CodecRegistry.defaults(), where);
       m = new ArrayMetadata(ZarrFormat.V2, grid, type, fill, fillNull, chain, keyEncoding, attrs,
           dimensionNames, layout);
     }

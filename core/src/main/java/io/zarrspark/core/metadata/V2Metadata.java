@@ -11,6 +11,7 @@ import io.zarrspark.core.codec.CodecChain;
 import io.zarrspark.core.codec.CodecRegistry;
 import io.zarrspark.core.codec.builtin.BytesCodec;
 import io.zarrspark.core.codec.builtin.TransposeCodec;
+import io.zarrspark.core.dtype.DataType;
 import io.zarrspark.core.dtype.DataTypes;
 import io.zarrspark.core.dtype.FillValue;
 import io.zarrspark.core.dtype.FillValueJson;
@@ -64,7 +65,7 @@ public final class V2Metadata {
       sep = sepNode.textValue().charAt(0);
     }
     V2Layout layout = new V2Layout(order, st.order(), nullToNull(compressor), nullToNull(filters));
-    CodecChain chain = chain(layout, shape.length, registry, where);
+    CodecChain chain = chain(layout, st.type(), shape.length, registry, where);
     ObjectNode attrs = zattrs == null || zattrs.isNull() ? Json.newObject() : Json.object(zattrs, where + " .zattrs").deepCopy();
     List<String> dims = dimensionNamesFromAttributes(attrs, shape.length, where);
     ArrayMetadata m = new ArrayMetadata(ZarrFormat.V2, grid, st.type(), fill, fillNode == null || fillNode.isNull(),
@@ -87,19 +88,25 @@ public final class V2Metadata {
   }
 
   /** The codec chain equivalent to a v2 layout: [transpose] bytes [filters...] [compressor]. */
-  static CodecChain chain(V2Layout layout, int rank, CodecRegistry registry, String where) {
+  static CodecChain chain(V2Layout layout, DataType type, int rank, CodecRegistry registry, String where) {
     List<ArrayToArrayCodec> arrayCodecs = new ArrayList<>();
     if (layout.order() == 'F' && rank > 1) {
       arrayCodecs.add(TransposeCodec.reversed(rank));
     }
     List<BytesToBytesCodec> bytesCodecs = new ArrayList<>();
+    // numcodecs gives compressors the buffer's itemsize: the dtype's, or the last filter's output.
+    int elementSize = type.byteSize();
+    List<JsonNode> configs = new ArrayList<>();
     if (layout.filters() != null) {
-      for (JsonNode f : layout.filters()) {
-        bytesCodecs.add(asBytesCodec(registry.fromV2(f, where), where));
-      }
+      layout.filters().forEach(configs::add);
     }
     if (layout.compressor() != null) {
-      bytesCodecs.add(asBytesCodec(registry.fromV2(layout.compressor(), where), where));
+      configs.add(layout.compressor());
+    }
+    for (JsonNode config : configs) {
+      BytesToBytesCodec c = asBytesCodec(registry.fromV2(config, where), where).forElementSize(elementSize);
+      elementSize = c.encodedElementSize(elementSize);
+      bytesCodecs.add(c);
     }
     return new CodecChain(arrayCodecs, new BytesCodec(layout.byteOrder()), bytesCodecs);
   }
