@@ -1,17 +1,13 @@
 package io.zarrspark.spark.read;
 
 import io.zarrspark.core.array.ZarrArray;
-import io.zarrspark.core.ndarray.NdArray;
 import io.zarrspark.core.store.Store;
-import io.zarrspark.spark.read.metrics.ReadMetrics;
 import io.zarrspark.spark.read.vector.ChunkValueVector;
 import io.zarrspark.spark.read.vector.IndexVector;
 import io.zarrspark.spark.read.vector.RowLayout;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructField;
@@ -38,10 +34,7 @@ final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
   private final long end;
   private long remaining;
   private ColumnarBatch current;
-  private long chunksRead;
-  private long chunksMissing;
-  private long bytesRead;
-  private long decodeNanos;
+  private final ChunkFetcher fetcher;
 
   ChunkBatchReader(Store store, ReadLayout layout, StructType required, Selection selection, ChunkRange range, int limit) {
     this.layout = layout;
@@ -53,6 +46,7 @@ final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
     this.next = range.first();
     this.end = range.end();
     this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
+    this.fetcher = new ChunkFetcher(chunkShape);
     for (ArrayHandle h : layout.arrays()) {
       if (required.getFieldIndex(h.column()).isDefined()) {
         arrays.put(h.column(), h.open(store));
@@ -88,7 +82,7 @@ final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
           vectors[i] = layout.dimensionVector(dim, origin, rows, extent, coordinates);
         } else {
           ZarrArray a = arrays.get(fields[i].name());
-          vectors[i] = handles.get(fields[i].name()).vector(read(a, coords, origin, extent), rows, extent);
+          vectors[i] = handles.get(fields[i].name()).vector(fetcher.read(a, coords, origin, extent), rows, extent);
         }
       }
       int n = (int) Math.min(rows.rows(), remaining);
@@ -99,27 +93,6 @@ final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
     return false;
   }
 
-  private NdArray read(ZarrArray a, long[] coords, long[] origin, int[] extent) {
-    long t0 = System.nanoTime();
-    NdArray data;
-    if (Arrays.equals(a.grid().chunkShape(), chunkShape)) {
-      Optional<ByteBuffer> raw = a.readRawChunk(coords);
-      if (raw.isPresent()) {
-        chunksRead++;
-        bytesRead += raw.get().remaining();
-        data = a.decodeChunk(a.chunkKey(coords), raw.get());
-      } else {
-        chunksMissing++;
-        data = NdArray.filled(a.metadata().dataType(), a.grid().chunkShape(), a.metadata().fillValue());
-      }
-    } else {
-      chunksRead++;
-      data = a.read(origin, extent);
-    }
-    decodeNanos += System.nanoTime() - t0;
-    return data;
-  }
-
   @Override
   public ColumnarBatch get() {
     return current;
@@ -127,11 +100,7 @@ final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return new CustomTaskMetric[] {
-        ReadMetrics.value(ReadMetrics.CHUNKS_READ, chunksRead),
-        ReadMetrics.value(ReadMetrics.CHUNKS_MISSING, chunksMissing),
-        ReadMetrics.value(ReadMetrics.BYTES_READ, bytesRead),
-        ReadMetrics.value(ReadMetrics.DECODE_TIME, decodeNanos / 1_000_000)};
+    return fetcher.metrics();
   }
 
   @Override

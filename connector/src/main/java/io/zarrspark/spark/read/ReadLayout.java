@@ -43,16 +43,18 @@ public final class ReadLayout implements Serializable {
   /** Per dimension, its coordinate array or null. */
   private final ArrayHandle[] coordinates;
   private final String groupAttributes;
+  private final boolean chunkRows;
   private transient DimensionValues[] dimensionValues;
 
   private ReadLayout(String[] dimensionNames, long[] shape, int[] chunkShape, List<ArrayHandle> arrays,
-      ArrayHandle[] coordinates, String groupAttributes) {
+      ArrayHandle[] coordinates, String groupAttributes, boolean chunkRows) {
     this.dimensionNames = dimensionNames;
     this.shape = shape;
     this.chunkShape = chunkShape;
     this.arrays = arrays;
     this.coordinates = coordinates;
     this.groupAttributes = groupAttributes;
+    this.chunkRows = chunkRows;
   }
 
   public static ReadLayout resolve(Store store, String rootPath, ZarrOptions options) {
@@ -70,7 +72,7 @@ public final class ReadLayout implements Serializable {
         }
       }
       return new ReadLayout(dims.toArray(new String[0]), a.shape(), a.grid().chunkShape(),
-          List.of(new ArrayHandle(name, a, cf)), new ArrayHandle[a.shape().length], "{}");
+          List.of(new ArrayHandle(name, a, cf)), new ArrayHandle[a.shape().length], "{}", options.chunkLayout());
     }
     ZarrGroup g = ((Node.Group) node).group();
     Map<String, ZarrArray> byPath = new LinkedHashMap<>();
@@ -135,7 +137,7 @@ public final class ReadLayout implements Serializable {
       handles.add(new ArrayHandle(col, a, cf));
     }
     return new ReadLayout(dims.toArray(new String[0]), first.shape(), first.grid().chunkShape(), handles,
-        coordinateHandles, g.attributes().toString());
+        coordinateHandles, g.attributes().toString(), options.chunkLayout());
   }
 
   /** A 1-D array whose only dimension bears its name: xarray's coordinate variable. */
@@ -154,7 +156,29 @@ public final class ReadLayout implements Serializable {
     return out;
   }
 
+  /** Whether rows are chunks ({@code option("layout", "chunks")}) rather than elements. */
+  public boolean chunkRows() {
+    return chunkRows;
+  }
+
   public StructType schema() {
+    return chunkRows ? chunkSchema() : elementSchema();
+  }
+
+  /** One row per chunk: its grid coordinates, origin, in-bounds shape and each array's values. */
+  private StructType chunkSchema() {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(new StructField("chunk", DataTypes.createArrayType(DataTypes.LongType, false), false, Metadata.empty()));
+    fields.add(new StructField("origin", DataTypes.createArrayType(DataTypes.LongType, false), false, Metadata.empty()));
+    fields.add(new StructField("shape", DataTypes.createArrayType(DataTypes.IntegerType, false), false, Metadata.empty()));
+    for (ArrayHandle h : arrays) {
+      StructField f = h.field(h.column());
+      fields.add(new StructField(f.name(), DataTypes.createArrayType(f.dataType(), f.nullable()), false, f.metadata()));
+    }
+    return new StructType(fields.toArray(new StructField[0]));
+  }
+
+  private StructType elementSchema() {
     List<StructField> fields = new ArrayList<>();
     for (int d = 0; d < dimensionNames.length; d++) {
       fields.add(coordinates[d] != null ? coordinates[d].field(dimensionNames[d])

@@ -8,7 +8,10 @@ import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
-/** Creates chunk readers on executors; every type is read columnar, one batch per chunk. */
+/**
+ * Creates chunk readers on executors: element rows are read columnar, one batch per chunk, for
+ * every type; chunk rows ({@code layout=chunks}) come row by row.
+ */
 final class ZarrReaderFactory implements PartitionReaderFactory {
   private static final long serialVersionUID = 1L;
 
@@ -28,7 +31,7 @@ final class ZarrReaderFactory implements PartitionReaderFactory {
 
   @Override
   public boolean supportColumnarReads(InputPartition partition) {
-    return true;
+    return !layout.chunkRows();
   }
 
   @Override
@@ -39,6 +42,9 @@ final class ZarrReaderFactory implements PartitionReaderFactory {
   /** The row path, for callers that ask for rows: the same batches, row by row. */
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
+    if (layout.chunkRows()) {
+      return new ChunkRowReader(store.open(), layout, required, selection, (ChunkRange) partition, limit);
+    }
     PartitionReader<ColumnarBatch> batches = createColumnarReader(partition);
     return new PartitionReader<>() {
       private Iterator<InternalRow> rows = java.util.Collections.emptyIterator();

@@ -116,7 +116,7 @@ final class ZarrScanBuilder implements ScanBuilder, SupportsPushDownRequiredColu
   public Scan build() {
     Selection selection = Selection.of(layout.shape(), layout.chunkShape(), constraints);
     if (countOnly) {
-      return new CountScan(selection.rowCount());
+      return new CountScan(layout.chunkRows() ? selection.chunkCount() : selection.rowCount());
     }
     return new ZarrScan(store, layout, options, required, selection, limit);
   }

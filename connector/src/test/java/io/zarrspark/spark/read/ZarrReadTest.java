@@ -110,4 +110,25 @@ class ZarrReadTest {
         .select("u64").collectAsList();
     assertEquals(4, pruned.size());
   }
+
+  @Test
+  void chunkLayoutGivesOneRowPerChunk() {
+    Store s = store("tiles.zarr");
+    ZarrArray a = ZarrArray.create(s, "", ArrayMetadataBuilder.v2(new long[] {5, 7}, new int[] {2, 3}, DataType.FLOAT32)
+        .build(), false);
+    NdArray data = NdArray.allocate(DataType.FLOAT32, new int[] {5, 7});
+    for (int i = 0; i < 35; i++) {
+      data.buffer().putFloat(i * 4, i);
+    }
+    a.write(new long[2], data);
+    Dataset<Row> df = spark.read().format("zarr").option("layout", "chunks").load(dir.resolve("tiles.zarr").toString());
+    assertEquals(List.of("chunk", "origin", "shape", "tiles"), List.of(df.columns()));
+    assertEquals(9, df.count());
+    Row edge = df.where("origin[0] = 4 AND origin[1] = 6").first();
+    assertEquals(List.of(2L, 2L), edge.getList(0));
+    assertEquals(List.of(1, 1), edge.getList(2));
+    assertEquals(List.of(34f), edge.getList(3));
+    Row inner = df.where("chunk[0] = 1 AND chunk[1] = 1").first();
+    assertEquals(List.of(17f, 18f, 19f, 24f, 25f, 26f), inner.getList(3));
+  }
 }
