@@ -71,11 +71,23 @@ final class ZarrScan implements Scan, Batch, SupportsReportStatistics {
     // Small chunks are packed up to the target size; a query on dimensions alone packs by rows.
     long perChunk = Math.max(chunkBytes(), 8L * required.size() * elementsPerChunk());
     long perSplit = Math.max(1, options.maxSplitBytes() / Math.max(1, perChunk));
+    io.zarrspark.core.store.FileSystemStore fs = store.open();
+    SplitLocations locations = new SplitLocations(fs, firstArray(fs));
     List<InputPartition> out = new ArrayList<>();
     for (long first = 0; first < chunks; first += perSplit) {
-      out.add(new ChunkRange(first, Math.min(chunks, first + perSplit)));
+      out.add(new ChunkRange(first, Math.min(chunks, first + perSplit), locations.hosts(selection.chunkAt(first))));
     }
     return out.toArray(new InputPartition[0]);
+  }
+
+  /** The first array read, whose chunk placement stands for the split's; null if none is read. */
+  private io.zarrspark.core.array.ZarrArray firstArray(io.zarrspark.core.store.FileSystemStore fs) {
+    for (ArrayHandle h : layout.arrays()) {
+      if (required.getFieldIndex(h.column()).isDefined()) {
+        return h.open(fs);
+      }
+    }
+    return null;
   }
 
   private long elementsPerChunk() {
