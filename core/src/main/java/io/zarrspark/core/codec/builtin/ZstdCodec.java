@@ -71,8 +71,10 @@ public final class ZstdCodec implements BytesToBytesCodec {
   public ByteBuffer decode(ByteBuffer encoded, long maxDecodedSize) {
     byte[] in = Buffers.toArray(encoded);
     try {
-      long content = Zstd.getFrameContentSize(in);
-      if (content >= 0) {
+      // decompressedSize exists in every zstd-jni Spark ships (1.5.5 for 3.5, 1.5.6 for 4.0); it is
+      // 0 or negative when the frame does not declare its size, and then we stream.
+      long content = Zstd.decompressedSize(in);
+      if (content > 0) {
         if (maxDecodedSize >= 0 && content > maxDecodedSize) {
           throw new CorruptChunkException("zstd frame declares " + content + " decoded bytes, more than the "
               + maxDecodedSize + " a chunk of this array can have");
