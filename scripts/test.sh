@@ -15,5 +15,15 @@ fi
 echo "== installing zarrita (npm ci)"
 (cd integration-tests/src/test/js && npm ci --no-audit --no-fund --loglevel=error)
 
-echo "== mvn verify"
+echo "== mvn verify (Spark 4.0, Scala 2.13)"
 mvn -B -ntp verify "$@"
+
+# The connector must also work on Spark 3.5 (EMR 7, Databricks LTS) for both Scala versions:
+# rebuild against each and run the connector's Spark tests. core has no Spark dependency.
+for profile in spark-3.5 spark-3.5-scala-2.13; do
+  echo "== connector tests on profile $profile"
+  mvn -B -ntp -P"$profile" clean test -pl core,connector -am \
+    -Dtest='io/zarrspark/spark/**' -Dsurefire.failIfNoSpecifiedTests=false "$@"
+done
+# Leave the default (Spark 4.0) build in target/ for whoever runs next.
+mvn -B -ntp -q clean install -DskipTests
