@@ -174,6 +174,22 @@ class NumcodecsFilterConfigTest {
     assertArrayEquals(ramp.array(), toArray(narrow.decode(narrow.encode(ramp), 400)));
   }
 
+  /** What numcodecs hands the next codec, whose itemsize blosc shuffles by. */
+  @Test
+  void encodedElementSizeIsTheItemsizeNumcodecsPassesOn() {
+    assertEquals(2, codec("{\"id\": \"delta\", \"dtype\": \"<i8\", \"astype\": \"<i2\"}").encodedElementSize(8));
+    assertEquals(4, codec("{\"id\": \"fixedscaleoffset\", \"offset\": 0, \"scale\": 1, \"dtype\": \"<f8\", "
+        + "\"astype\": \"<i4\"}").encodedElementSize(8));
+    assertEquals(2, codec("{\"id\": \"quantize\", \"digits\": 1, \"dtype\": \"<f4\", \"astype\": \"<f2\"}")
+        .encodedElementSize(4));
+    assertEquals(4, codec("{\"id\": \"astype\", \"encode_dtype\": \"<f4\", \"decode_dtype\": \"<f8\"}")
+        .encodedElementSize(8));
+    assertEquals(1, codec("{\"id\": \"categorize\", \"labels\": [], \"dtype\": \"<U3\"}").encodedElementSize(12));
+    assertEquals(1, codec("{\"id\": \"shuffle\", \"elementsize\": 4}").encodedElementSize(4));
+    assertEquals(1, codec("{\"id\": \"packbits\"}").encodedElementSize(1));
+    assertEquals(8, codec("{\"id\": \"bitround\", \"keepbits\": 3}").encodedElementSize(8));
+  }
+
   @Test
   void packBitsTreatsAnyNonZeroByteAsTrue() {
     BytesToBytesCodec c = codec("{\"id\": \"packbits\"}");

@@ -108,6 +108,12 @@ public final class AsTypeCodec implements BytesToBytesCodec {
     return out.rewind();
   }
 
+  /** numcodecs hands the compressor the encode_dtype array; blosc shuffles by its itemsize. */
+  @Override
+  public int encodedElementSize(int size) {
+    return encodeType.size;
+  }
+
   @Override
   public long maxEncodedSize(long decodedSize) {
     return FilterSupport.resized(decodedSize, decodeType.size, encodeType.size);

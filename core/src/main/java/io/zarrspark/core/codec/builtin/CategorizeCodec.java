@@ -136,6 +136,12 @@ public final class CategorizeCodec implements BytesToBytesCodec {
     return ByteBuffer.wrap(out);
   }
 
+  /** numcodecs hands the compressor the astype array of codes; blosc shuffles by its itemsize. */
+  @Override
+  public int encodedElementSize(int size) {
+    return astype.size;
+  }
+
   @Override
   public long maxEncodedSize(long decodedSize) {
     return FilterSupport.resized(decodedSize, width, astype.size);

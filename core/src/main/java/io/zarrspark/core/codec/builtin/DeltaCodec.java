@@ -82,7 +82,7 @@ public final class DeltaCodec implements BytesToBytesCodec {
       double prev = dtype.getDouble(in, 0);
       for (int i = 1; i < n; i++) {
         double v = dtype.getDouble(in, i);
-        double d = dtype.roundOp(X86Float.sub(v, prev));
+        double d = dtype.sub(v, prev);
         prev = v;
         if (astype.isFloat()) {
           astype.putDouble(out, i, d);
@@ -144,7 +144,7 @@ public final class DeltaCodec implements BytesToBytesCodec {
       double acc = 0;
       for (int i = 0; i < n; i++) {
         double x = astype.isFloat() ? astype.getDouble(in, i) : sum.fromLong(astype.getLong(in, i), u64);
-        acc = i == 0 ? x : sum.roundOp(X86Float.add(acc, x));
+        acc = i == 0 ? x : sum.add(acc, x);
         if (!dtype.isFloat()) {
           dtype.putLong(out, i, dtype.fromDouble(acc, sum, i >= vec));
         } else if (i == 0 && astype.isFloat()) {
@@ -164,6 +164,12 @@ public final class DeltaCodec implements BytesToBytesCodec {
       }
     }
     return out.rewind();
+  }
+
+  /** numcodecs hands the compressor the astype array; blosc shuffles by its itemsize. */
+  @Override
+  public int encodedElementSize(int size) {
+    return astype.size;
   }
 
   @Override

@@ -238,6 +238,25 @@ final class NumpyType {
     }
   }
 
+  // Arithmetic in this float type. numpy's float16 loops are compiled C in which gcc swapped the
+  // operands of + and *, so there the second of two NaN operands comes back; elsewhere the first.
+
+  double add(double a, double b) {
+    return roundOp(code == F2 ? X86Float.add(b, a) : X86Float.add(a, b));
+  }
+
+  double sub(double a, double b) {
+    return roundOp(X86Float.sub(a, b));
+  }
+
+  double mul(double a, double b) {
+    return roundOp(code == F2 ? X86Float.mul(b, a) : X86Float.mul(a, b));
+  }
+
+  double div(double a, double b) {
+    return roundOp(X86Float.div(a, b));
+  }
+
   // ---- promotion ----
 
   /** numpy's promote_types for bool, integer and float types. */

@@ -66,6 +66,12 @@ public final class PackBitsCodec implements BytesToBytesCodec {
     return ByteBuffer.wrap(out);
   }
 
+  /** numcodecs hands the compressor a uint8 array; blosc shuffles by its itemsize. */
+  @Override
+  public int encodedElementSize(int size) {
+    return 1;
+  }
+
   @Override
   public long maxEncodedSize(long decodedSize) {
     return 1 + (decodedSize + 7) / 8;

@@ -88,8 +88,8 @@ public final class QuantizeCodec implements BytesToBytesCodec {
     ByteBuffer in = FilterSupport.view(decoded, dtype);
     ByteBuffer out = ByteBuffer.allocate(n * astype.size).order(astype.order);
     for (int i = 0; i < n; i++) {
-      double r = X86Float.rint(t.roundOp(X86Float.mul(sc, dtype.getDouble(in, i))));
-      astype.putDouble(out, i, t.roundOp(X86Float.div(r, sc)));
+      double r = X86Float.rint(t.mul(sc, dtype.getDouble(in, i)));
+      astype.putDouble(out, i, t.div(r, sc));
     }
     return out.rewind();
   }
@@ -101,6 +101,12 @@ public final class QuantizeCodec implements BytesToBytesCodec {
     ByteBuffer out = ByteBuffer.allocate(FilterSupport.decodedBytes(n, dtype.size, maxDecodedSize, ID)).order(dtype.order);
     AsTypeCodec.cast(in, astype, out, dtype, n);
     return out.rewind();
+  }
+
+  /** numcodecs hands the compressor the astype array; blosc shuffles by its itemsize. */
+  @Override
+  public int encodedElementSize(int size) {
+    return astype.size;
   }
 
   @Override
