@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zarrspark.core.CorruptChunkException;
 import io.zarrspark.core.ZarrException;
 import io.zarrspark.core.codec.ChunkSpec;
+import io.zarrspark.core.codec.PartialDecoder;
 import io.zarrspark.core.grid.ChunkGrid;
 import io.zarrspark.core.metadata.ArrayMetadata;
 import io.zarrspark.core.metadata.ZarrFormat;
 import io.zarrspark.core.ndarray.NdArray;
 import io.zarrspark.core.ndarray.NdCopy;
 import io.zarrspark.core.ndarray.Shapes;
+import io.zarrspark.core.store.ByteSource;
 import io.zarrspark.core.store.Store;
+import io.zarrspark.core.store.StoreException;
 import io.zarrspark.core.store.StoreKeys;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -27,6 +30,8 @@ public final class ZarrArray {
   private final ArrayMetadata metadata;
   private final ChunkSpec chunkSpec;
   private final String where;
+  /** How to read part of a stored chunk without fetching it whole (sharding), or null. */
+  private final PartialDecoder partial;
 
   ZarrArray(Store store, String path, ArrayMetadata metadata) {
     this.store = store;
@@ -36,6 +41,7 @@ public final class ZarrArray {
     this.where = describe(store, this.path);
     // Fails now, not at the first chunk, when the codecs cannot handle this chunk shape.
     metadata.codecs().maxEncodedSize(chunkSpec);
+    this.partial = PartialDecoder.of(metadata.codecs()).orElse(null);
   }
 
   static String describe(Store store, String path) {
@@ -141,7 +147,9 @@ public final class ZarrArray {
     metadata.grid().checkChunk(chunkCoords, where);
     checkChunkArray(chunk);
     String key = chunkKey(chunkCoords);
-    if (chunk.isFilledWith(metadata.fillValue())) {
+    // With a null v2 fill value readers such as zarr-python return undefined memory for a
+    // missing chunk, so such chunks are always stored.
+    if (!metadata.fillValueNull() && chunk.isFilledWith(metadata.fillValue())) {
       store.delete(key);
     } else {
       store.put(key, metadata.codecs().encode(chunk, chunkSpec));
@@ -175,11 +183,33 @@ public final class ZarrArray {
       return out;
     }
     RegionWalk.forEachChunk(metadata.grid(), offset, regionShape, (coords, inChunk, inRegion, extent) -> {
-      Optional<ByteBuffer> raw = store.get(chunkKey(coords));
-      NdArray chunk = raw.isPresent() ? decodeChunk(chunkKey(coords), raw.get()) : fillChunk();
+      String key = chunkKey(coords);
+      // A region that needs all the stored part of a chunk reads it in one request; a shard
+      // needed only in part is read as its index plus the inner chunks the region touches.
+      if (partial != null && !Arrays.equals(extent, metadata.grid().validExtent(coords))) {
+        NdArray part = readPart(key, inChunk, extent)
+            .orElseGet(() -> NdArray.filled(metadata.dataType(), extent, metadata.fillValue()));
+        NdCopy.copy(part, new int[extent.length], out, inRegion, extent);
+        return;
+      }
+      Optional<ByteBuffer> raw = store.get(key);
+      NdArray chunk = raw.isPresent() ? decodeChunk(key, raw.get()) : fillChunk();
       NdCopy.copy(chunk, inChunk, out, inRegion, extent);
     });
     return out;
+  }
+
+  /** The box of a chunk through the partial decoder; empty if the chunk is missing. */
+  private Optional<NdArray> readPart(String key, int[] inChunk, int[] extent) {
+    try {
+      return partial.decodePartial(ByteSource.of(store, key), chunkSpec, inChunk, extent);
+    } catch (StoreException e) {
+      throw e;
+    } catch (ZarrException e) {
+      throw new CorruptChunkException(where + ", chunk '" + key + "': " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new CorruptChunkException(where + ", chunk '" + key + "': cannot decode: " + e, e);
+    }
   }
 
   /**
