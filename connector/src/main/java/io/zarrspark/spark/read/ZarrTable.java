@@ -7,13 +7,16 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
-/** A Zarr array or group as a Spark table. */
-public final class ZarrTable implements SupportsRead {
+/** A Zarr array or group as a Spark table; writes go to {@code io.zarrspark.spark.write}. */
+public final class ZarrTable implements SupportsRead, SupportsWrite {
   private final ZarrOptions options;
   private final StoreSpec storeSpec;
   private final ReadLayout layout;
@@ -44,11 +47,20 @@ public final class ZarrTable implements SupportsRead {
 
   @Override
   public Set<TableCapability> capabilities() {
-    return EnumSet.of(TableCapability.BATCH_READ);
+    // Writes map columns to arrays themselves (ACCEPT_ANY_SCHEMA), so that they can name the rows
+    // whose values do not fit instead of failing on Spark's casts.
+    return EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE, TableCapability.TRUNCATE,
+        TableCapability.ACCEPT_ANY_SCHEMA);
   }
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
     return new ZarrScanBuilder(storeSpec, layout, options);
+  }
+
+  @Override
+  public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+    return new io.zarrspark.spark.write.ZarrWriteBuilder(
+        new io.zarrspark.spark.write.WriteTarget(options.path(), storeSpec, java.util.Map.of(), false), info);
   }
 }
