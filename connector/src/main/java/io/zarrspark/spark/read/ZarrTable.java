@@ -45,6 +45,12 @@ public final class ZarrTable implements SupportsRead, SupportsWrite {
     return layout.schema();
   }
 
+  /** The group's attributes (JSON) and the path; each array's attributes are in its column metadata. */
+  @Override
+  public java.util.Map<String, String> properties() {
+    return java.util.Map.of("zarr.path", storeSpec.root(), "zarr.attributes", layout.groupAttributes());
+  }
+
   @Override
   public Set<TableCapability> capabilities() {
     // Writes map columns to arrays themselves (ACCEPT_ANY_SCHEMA), so that they can name the rows
