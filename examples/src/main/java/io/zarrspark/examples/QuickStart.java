@@ -1,68 +1,51 @@
 package io.zarrspark.examples;
 
-import io.zarrspark.core.array.ZarrArray;
-import io.zarrspark.core.codec.builtin.BytesCodec;
-import io.zarrspark.core.codec.builtin.ZstdCodec;
-import io.zarrspark.core.dtype.DataType;
-import io.zarrspark.core.hierarchy.ZarrGroup;
-import io.zarrspark.core.metadata.ArrayMetadataBuilder;
-import io.zarrspark.core.metadata.ZarrFormat;
-import io.zarrspark.core.ndarray.NdArray;
-import io.zarrspark.core.store.FileSystemStore;
-import io.zarrspark.core.util.Json;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The main job: a local Spark session reading a small Zarr v3 group (temperature on a
- * time x lat x lon grid, written here with zarr-spark core) through {@code format("zarr")}.
- * Writing from a DataFrame arrives with the write path; until then the group is written by core.
+ * The main job: a local Spark session writes a small Zarr v3 group (temperature on a
+ * time x lat x lon grid) from a DataFrame, reads it back through {@code format("zarr")}, and
+ * checks that the rows are the same.
  */
 public final class QuickStart {
   private QuickStart() {}
 
   public static void main(String[] args) throws Exception {
     Path out = args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : Files.createTempDirectory("zarr-quickstart");
-    Path root = out.resolve("weather.zarr");
-    FileSystemStore store = new FileSystemStore(root.toUri(), new Configuration());
-    ZarrGroup group = ZarrGroup.create(store, "", ZarrFormat.V3, Json.newObject().put("title", "quick start"), true);
-    int nt = 24;
-    int ny = 18;
-    int nx = 36;
-    ZarrArray temp = group.createArray("temperature",
-        ArrayMetadataBuilder.v3(new long[] {nt, ny, nx}, new int[] {6, 9, 12}, DataType.FLOAT32)
-            .dimensionNames(List.of("time", "lat", "lon"))
-            .codecs(List.of(new BytesCodec(ByteOrder.LITTLE_ENDIAN), new ZstdCodec(3, false))).build(), true);
-    NdArray values = NdArray.allocate(DataType.FLOAT32, new int[] {nt, ny, nx});
-    for (int t = 0; t < nt; t++) {
-      for (int y = 0; y < ny; y++) {
-        for (int x = 0; x < nx; x++) {
-          float v = (float) (15 + 10 * Math.cos(Math.toRadians(y * 10 - 85)) + 3 * Math.sin(t * Math.PI / 12));
-          values.buffer().putFloat(((t * ny + y) * nx + x) * 4, v);
-        }
-      }
-    }
-    temp.write(new long[3], values);
-    group.consolidate();
-    System.out.println("wrote " + root);
-
+    String path = out.resolve("weather.zarr").toString();
     SparkSession spark = SparkSession.builder().master("local[2]").appName("zarr-quickstart")
         .config("spark.ui.enabled", "false").getOrCreate();
     try {
-      Dataset<Row> df = spark.read().format("zarr").load(root.toString());
-      df.printSchema();
-      long rows = df.count();
+      long nt = 24;
+      long ny = 18;
+      long nx = 36;
+      Dataset<Row> grid = spark.range(nt * ny * nx).selectExpr(
+          "id DIV " + (ny * nx) + " AS time",
+          "(id DIV " + nx + ") % " + ny + " AS lat",
+          "id % " + nx + " AS lon");
+      Dataset<Row> weather = grid.selectExpr("time", "lat", "lon",
+          "CAST(15 + 10 * cos(radians(lat * 10 - 85)) + 3 * sin(time * pi() / 12) AS FLOAT) AS temperature");
+      weather.write().format("zarr").mode("overwrite")
+          .option("dimensions", "time,lat,lon")
+          .option("chunks", "6,9,12")
+          .option("attributes", "{\"title\": \"quick start\"}")
+          .save(path);
+      System.out.println("wrote " + path);
+
+      Dataset<Row> back = spark.read().format("zarr").load(path);
+      back.printSchema();
+      long rows = back.count();
       System.out.println("rows: " + rows + " (expected " + nt * ny * nx + ")");
-      df.groupBy("time").avg("temperature").orderBy("time").show(5);
-      if (rows != (long) nt * ny * nx) {
-        throw new IllegalStateException("read " + rows + " rows, expected " + nt * ny * nx);
+      back.where("lat BETWEEN 8 AND 9").groupBy("time").avg("temperature").orderBy("time").show(5);
+      long differences = back.exceptAll(weather).count() + weather.exceptAll(back).count();
+      if (rows != nt * ny * nx || differences != 0) {
+        throw new IllegalStateException("read back " + rows + " rows with " + differences + " differences");
       }
+      System.out.println("read back every row unchanged");
     } finally {
       spark.stop();
     }
