@@ -38,7 +38,7 @@ class FixturesThroughSparkTest {
 
   static List<Fixture> fixtures() throws Exception {
     List<Fixture> out = new ArrayList<>();
-    for (String m : List.of("manifest-zarr-python-v2.json", "manifest-zarrita-v3.json")) {
+    for (String m : List.of("manifest-zarr-python-v2.json", "manifest-zarrita-v3.json", "manifest-zarr-java-v3.json")) {
       JsonNode list = Json.parse(ByteBuffer.wrap(Files.readAllBytes(ROOT.resolve(m))), m);
       for (JsonNode e : list) {
         List<String> codecs = new ArrayList<>();
