@@ -47,6 +47,9 @@ final class GroupCommit {
       if (c.variableWidth()) {
         widenNarrowBlocks(c, m, messages);
       }
+      if (m.fillValueNull()) {
+        storeUnwrittenChunks(ZarrArray.of(store, c.template().path(), m), messages);
+      }
       ArrayIO.writeMetadata(store, c.template().path(), m);
       written.add(c.template().path());
     }
@@ -133,6 +136,39 @@ final class GroupCommit {
           NdArray wide = FixedWidths.widen(from.decodeChunk(key, raw.get()), target.dataType());
           store.put(key, to.encodeChunk(wide));
         }
+      }
+    }
+  }
+
+  /**
+   * A v2 array without a fill value has no defined content for a missing chunk (zarr-python hands
+   * back uninitialised memory), so the chunks no task wrote are stored as zeros, which is what
+   * this connector reads for them. Chunks an append finds already stored are kept.
+   */
+  private void storeUnwrittenChunks(ZarrArray array, List<ChunkCommitMessage> messages) {
+    Set<String> written = new HashSet<>();
+    for (ChunkCommitMessage m : messages) {
+      for (long id : m.blockIds()) {
+        written.add(Arrays.toString(layout.geometry().coordsOf(id)));
+      }
+    }
+    ArrayMetadata m = array.metadata();
+    ByteBuffer zeros = array.encodeChunk(NdArray.allocate(m.dataType(), m.chunkShape()));
+    long[] grid = m.grid().gridShape();
+    long cells = m.grid().chunkCount();
+    long[] coords = new long[grid.length];
+    for (long n = 0; n < cells; n++) {
+      long rest = n;
+      for (int d = grid.length - 1; d >= 0; d--) {
+        coords[d] = rest % grid[d];
+        rest /= grid[d];
+      }
+      if (written.contains(Arrays.toString(coords))) {
+        continue;
+      }
+      String key = array.chunkKey(coords);
+      if (layout.mode() != WriteMode.APPEND || !store.exists(key)) {
+        store.put(key, zeros.duplicate());
       }
     }
   }
