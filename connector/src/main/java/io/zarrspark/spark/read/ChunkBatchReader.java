@@ -24,11 +24,7 @@ final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
   private final ReadLayout layout;
   private final StructType required;
   private final Selection selection;
-  private final Map<String, ZarrArray> arrays = new HashMap<>();
-  private final Map<String, ArrayHandle> handles = new HashMap<>();
   private final Map<String, ZarrArray> coordinates = new HashMap<>();
-  private final int[] chunkShape;
-  private final long[] shape;
   private final String[] dims;
   private long next;
   private final long end;
@@ -40,19 +36,11 @@ final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
     this.layout = layout;
     this.required = required;
     this.selection = selection;
-    this.chunkShape = layout.chunkShape();
-    this.shape = layout.shape();
     this.dims = layout.dimensionNames();
     this.next = range.first();
     this.end = range.end();
     this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
-    this.fetcher = new ChunkFetcher(chunkShape);
-    for (ArrayHandle h : layout.arrays()) {
-      if (required.getFieldIndex(h.column()).isDefined()) {
-        arrays.put(h.column(), h.open(store));
-        handles.put(h.column(), h);
-      }
-    }
+    this.fetcher = new ChunkFetcher(store, layout, required);
     for (ArrayHandle h : layout.coordinateHandles()) {
       coordinates.put(h.path(), h.open(store));
     }
@@ -62,12 +50,10 @@ final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
   public boolean next() {
     while (next < end && remaining > 0) {
       long[] coords = selection.chunkAt(next++);
-      long[] origin = new long[coords.length];
-      int[] extent = new int[coords.length];
+      long[] origin = fetcher.origin(coords);
+      int[] extent = fetcher.extent(origin);
       int[][] maps = new int[coords.length][];
       for (int d = 0; d < coords.length; d++) {
-        origin[d] = coords[d] * chunkShape[d];
-        extent[d] = (int) Math.min(chunkShape[d], shape[d] - origin[d]);
         maps[d] = selection.localIndices(d, coords[d]);
       }
       RowLayout rows = new RowLayout(extent, maps);
@@ -81,8 +67,7 @@ final class ChunkBatchReader implements PartitionReader<ColumnarBatch> {
         if (dim >= 0) {
           vectors[i] = layout.dimensionVector(dim, origin, rows, extent, coordinates);
         } else {
-          ZarrArray a = arrays.get(fields[i].name());
-          vectors[i] = handles.get(fields[i].name()).vector(fetcher.read(a, coords, origin, extent), rows, extent);
+          vectors[i] = fetcher.column(fields[i].name(), coords, origin, extent, rows);
         }
       }
       int n = (int) Math.min(rows.rows(), remaining);

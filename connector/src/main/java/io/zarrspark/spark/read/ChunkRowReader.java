@@ -1,10 +1,7 @@
 package io.zarrspark.spark.read;
 
-import io.zarrspark.core.array.ZarrArray;
 import io.zarrspark.core.store.Store;
 import io.zarrspark.spark.read.vector.RowLayout;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
@@ -20,10 +17,6 @@ import org.apache.spark.sql.vectorized.ColumnVector;
 final class ChunkRowReader implements PartitionReader<InternalRow> {
   private final StructType required;
   private final Selection selection;
-  private final Map<String, ZarrArray> arrays = new HashMap<>();
-  private final Map<String, ArrayHandle> handles = new HashMap<>();
-  private final int[] chunkShape;
-  private final long[] shape;
   private final ChunkFetcher fetcher;
   private long next;
   private final long end;
@@ -33,18 +26,10 @@ final class ChunkRowReader implements PartitionReader<InternalRow> {
   ChunkRowReader(Store store, ReadLayout layout, StructType required, Selection selection, ChunkRange range, int limit) {
     this.required = required;
     this.selection = selection;
-    this.chunkShape = layout.chunkShape();
-    this.shape = layout.shape();
-    this.fetcher = new ChunkFetcher(chunkShape);
+    this.fetcher = new ChunkFetcher(store, layout, required);
     this.next = range.first();
     this.end = range.end();
     this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
-    for (ArrayHandle h : layout.arrays()) {
-      if (required.getFieldIndex(h.column()).isDefined()) {
-        arrays.put(h.column(), h.open(store));
-        handles.put(h.column(), h);
-      }
-    }
   }
 
   @Override
@@ -54,12 +39,8 @@ final class ChunkRowReader implements PartitionReader<InternalRow> {
     }
     remaining--;
     long[] coords = selection.chunkAt(next++);
-    long[] origin = new long[coords.length];
-    int[] extent = new int[coords.length];
-    for (int d = 0; d < coords.length; d++) {
-      origin[d] = coords[d] * chunkShape[d];
-      extent[d] = (int) Math.min(chunkShape[d], shape[d] - origin[d]);
-    }
+    long[] origin = fetcher.origin(coords);
+    int[] extent = fetcher.extent(origin);
     StructField[] fields = required.fields();
     Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
@@ -74,9 +55,8 @@ final class ChunkRowReader implements PartitionReader<InternalRow> {
           values[i] = UnsafeArrayData.fromPrimitiveArray(extent);
           break;
         default:
-          ZarrArray a = arrays.get(fields[i].name());
           RowLayout rows = new RowLayout(extent, new int[extent.length][]);
-          ColumnVector v = handles.get(fields[i].name()).vector(fetcher.read(a, coords, origin, extent), rows, extent);
+          ColumnVector v = fetcher.column(fields[i].name(), coords, origin, extent, rows);
           values[i] = VectorArrays.toArrayData(v, rows.rows(), ((ArrayType) fields[i].dataType()).elementType());
       }
     }
