@@ -51,6 +51,7 @@ public final class SparkTypes {
       case COMPLEX:
         return complex(t.byteSize() == 16 ? DataTypes.DoubleType : DataTypes.FloatType);
       case UNICODE:
+      case VLEN_UTF8:
         return DataTypes.StringType;
       case BYTES:
       case RAW:

@@ -13,7 +13,9 @@ public final class DataType implements Serializable {
 
 
   /** The families of element types; engines map these to their own types. */
-  public enum Kind { BOOL, INT, UINT, FLOAT, COMPLEX, RAW, UNICODE, BYTES, DATETIME, TIMEDELTA }
+  public enum Kind { BOOL, INT, UINT, FLOAT, COMPLEX, RAW, UNICODE, BYTES, DATETIME, TIMEDELTA,
+    /** Variable-length UTF-8 strings; elements are heap handles, see {@code ndarray.StringHeap}. */
+    VLEN_UTF8 }
 
   public static final DataType BOOL = new DataType(Kind.BOOL, 1, 1, null, 0);
   public static final DataType INT8 = new DataType(Kind.INT, 1, 1, null, 0);
@@ -29,6 +31,12 @@ public final class DataType implements Serializable {
   public static final DataType FLOAT64 = new DataType(Kind.FLOAT, 8, 8, null, 0);
   public static final DataType COMPLEX64 = new DataType(Kind.COMPLEX, 8, 4, null, 0);
   public static final DataType COMPLEX128 = new DataType(Kind.COMPLEX, 16, 8, null, 0);
+
+  /**
+   * Variable-length UTF-8 strings (v3 {@code string}, v2 {@code |O} with the vlen-utf8 filter).
+   * The 8-byte element is an (offset, length) handle into the array's heap, not stored data.
+   */
+  public static final DataType VLEN_UTF8 = new DataType(Kind.VLEN_UTF8, 8, 1, null, 0);
 
   private final Kind kind;
   private final int byteSize;
@@ -146,6 +154,8 @@ public final class DataType implements Serializable {
         return "datetime64[" + (timeScale == 1 ? "" : timeScale) + timeUnit + "]";
       case TIMEDELTA:
         return "timedelta64[" + (timeScale == 1 ? "" : timeScale) + timeUnit + "]";
+      case VLEN_UTF8:
+        return "string";
       default:
         throw new AssertionError(kind);
     }

@@ -36,6 +36,9 @@ public final class DataTypes {
         if (core != null) {
           return core;
         }
+        if (name.equals("string")) {
+          return DataType.VLEN_UTF8;
+        }
         Matcher m = RAW.matcher(name);
         if (m.matches()) {
           return DataType.raw(Integer.parseInt(m.group(1)));
@@ -102,7 +105,7 @@ public final class DataTypes {
         return o;
       }
       default:
-        return Json.NODES.textNode(t.toString());
+        return Json.NODES.textNode(t.toString()); // VLEN_UTF8 is "string"
     }
   }
 
@@ -113,6 +116,11 @@ public final class DataTypes {
           + " is not supported; only simple (non-structured) numpy dtypes are");
     }
     String s = node.textValue();
+    if (s.equals("|O")) {
+      // Python objects: readable only as strings, and only with a vlen-utf8 filter, which the
+      // codec chain checks (V2Metadata); the byte order is irrelevant.
+      return new StoredType(DataType.VLEN_UTF8, ByteOrder.LITTLE_ENDIAN);
+    }
     Matcher m = V2.matcher(s);
     if (!m.matches()) {
       throw new InvalidMetadataException(where + ": unsupported dtype '" + s + "'");
@@ -196,6 +204,8 @@ public final class DataTypes {
         return bo + "U" + t.length();
       case BYTES:
         return "|S" + t.length();
+      case VLEN_UTF8:
+        return "|O";
       case DATETIME:
       case TIMEDELTA:
         return bo + (t.kind() == DataType.Kind.DATETIME ? "M8[" : "m8[")

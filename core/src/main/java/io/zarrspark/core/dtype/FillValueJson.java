@@ -103,6 +103,15 @@ public final class FillValueJson {
           out.putInt(cp);
         }
         break;
+      case VLEN_UTF8:
+        // Only the empty string is supported: a fill is one fixed-size element (here a heap
+        // handle), and there is no heap to hold other strings. zarr-python 2 writes 0 for object
+        // arrays (its missing elements read as the int 0), which a string column shows as "".
+        if (!(node.isTextual() && node.textValue().isEmpty()
+            || node.isIntegralNumber() && node.canConvertToLong() && node.longValue() == 0)) {
+          throw new IllegalArgumentException("only \"\" (or 0, or null) is supported as a string fill value");
+        }
+        break;
       case DATETIME:
       case TIMEDELTA:
         if (node.isTextual() && node.textValue().equals("NaT")) {
@@ -250,6 +259,8 @@ public final class FillValueJson {
         return arr;
       case BYTES:
         return Json.NODES.textNode(Base64.getEncoder().encodeToString(fill.bytes()));
+      case VLEN_UTF8:
+        return Json.NODES.textNode("");
       case UNICODE:
         StringBuilder sb = new StringBuilder();
         while (b.hasRemaining()) {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zarrspark.core.InvalidMetadataException;
 import io.zarrspark.core.codec.ArrayToArrayCodec;
+import io.zarrspark.core.codec.ArrayToBytesCodec;
 import io.zarrspark.core.codec.BytesToBytesCodec;
 import io.zarrspark.core.codec.Codec;
 import io.zarrspark.core.codec.CodecChain;
 import io.zarrspark.core.codec.CodecRegistry;
 import io.zarrspark.core.codec.builtin.BytesCodec;
 import io.zarrspark.core.codec.builtin.TransposeCodec;
+import io.zarrspark.core.codec.builtin.VlenUtf8Codec;
 import io.zarrspark.core.dtype.DataType;
 import io.zarrspark.core.dtype.DataTypes;
 import io.zarrspark.core.dtype.FillValue;
@@ -103,12 +105,23 @@ public final class V2Metadata {
     if (layout.compressor() != null) {
       configs.add(layout.compressor());
     }
+    ArrayToBytesCodec serializer = new BytesCodec(layout.byteOrder());
+    if (type.kind() == DataType.Kind.VLEN_UTF8) {
+      // numcodecs puts an object array's object_codec first among the filters; it is what
+      // serialises the array, so here it takes the place of 'bytes'. Its output is bytes.
+      if (configs.isEmpty() || !VlenUtf8Codec.NAME.equals(configs.get(0).path("id").asText(null))) {
+        throw new InvalidMetadataException(where + ": object (|O) arrays are supported only with the"
+            + " 'vlen-utf8' filter, got filters " + layout.filters());
+      }
+      serializer = (ArrayToBytesCodec) registry.fromV2(configs.remove(0), where);
+      elementSize = 1;
+    }
     for (JsonNode config : configs) {
       BytesToBytesCodec c = asBytesCodec(registry.fromV2(config, where), where).forElementSize(elementSize);
       elementSize = c.encodedElementSize(elementSize);
       bytesCodecs.add(c);
     }
-    return new CodecChain(arrayCodecs, new BytesCodec(layout.byteOrder()), bytesCodecs);
+    return new CodecChain(arrayCodecs, serializer, bytesCodecs);
   }
 
   private static BytesToBytesCodec asBytesCodec(Codec c, String where) {

@@ -19,11 +19,14 @@ public final class NdArray {
   private final DataType type;
   private final int[] shape;
   private final byte[] data;
+  /** For variable-length strings: the bytes the element handles point into; otherwise null. */
+  private final StringHeap heap;
 
-  private NdArray(DataType type, int[] shape, byte[] data) {
+  private NdArray(DataType type, int[] shape, byte[] data, StringHeap heap) {
     this.type = type;
     this.shape = shape;
     this.data = data;
+    this.heap = heap != null || type.kind() != DataType.Kind.VLEN_UTF8 ? heap : new StringHeap();
   }
 
   /** The byte size of an array of {@code shape}, or an exception if it cannot be held. */
@@ -38,7 +41,7 @@ public final class NdArray {
 
   /** A zero-filled array. */
   public static NdArray allocate(DataType type, int[] shape) {
-    return new NdArray(type, shape.clone(), new byte[byteSize(type, shape)]);
+    return new NdArray(type, shape.clone(), new byte[byteSize(type, shape)], null);
   }
 
   /** An array with every element set to {@code fill}. */
@@ -50,12 +53,20 @@ public final class NdArray {
 
   /** Wraps little-endian C-order bytes without copying. */
   public static NdArray wrap(DataType type, int[] shape, byte[] data) {
+    return wrap(type, shape, data, null);
+  }
+
+  /**
+   * Wraps element bytes and, for variable-length strings, the heap their handles point into
+   * (null: a new empty heap). The handles are trusted: decoders validate them.
+   */
+  public static NdArray wrap(DataType type, int[] shape, byte[] data, StringHeap heap) {
     int expected = byteSize(type, shape);
     if (data.length != expected) {
       throw new ZarrException("buffer of " + data.length + " bytes for an array of shape "
           + Shapes.toString(shape) + " and type " + type + ", which needs " + expected);
     }
-    return new NdArray(type, shape.clone(), data);
+    return new NdArray(type, shape.clone(), data, heap);
   }
 
   public DataType type() {
@@ -83,6 +94,11 @@ public final class NdArray {
     return data;
   }
 
+  /** The string heap of a variable-length string array; null for fixed-size types. */
+  public StringHeap heap() {
+    return heap;
+  }
+
   /** A little-endian view of the backing bytes. */
   public ByteBuffer buffer() {
     return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
@@ -90,7 +106,7 @@ public final class NdArray {
 
   /** Same bytes seen with another shape of the same element count. */
   public NdArray reshape(int[] newShape) {
-    return wrap(type, newShape, data);
+    return wrap(type, newShape, data, heap);
   }
 
   public void fill(FillValue fill) {
@@ -112,6 +128,16 @@ public final class NdArray {
 
   /** Whether every element equals {@code fill} bit for bit. */
   public boolean isFilledWith(FillValue fill) {
+    if (heap != null && fill.isZero()) {
+      // The empty-string fill: any handle of length 0, whatever its offset.
+      ByteBuffer b = buffer();
+      for (int i = 4; i < data.length; i += StringHeap.HANDLE_BYTES) {
+        if (b.getInt(i) != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
     byte[] f = fill.bytes();
     int es = f.length;
     if (fill.isZero()) {

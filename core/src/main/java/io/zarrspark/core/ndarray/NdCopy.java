@@ -1,5 +1,8 @@
 package io.zarrspark.core.ndarray;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /** Copies of rectangular regions between arrays of the same element type. */
 public final class NdCopy {
   private NdCopy() {}
@@ -29,8 +32,14 @@ public final class NdCopy {
     }
     byte[] s = src.data();
     byte[] t = dst.data();
+    // String handles are only meaningful with their heap: between arrays with different heaps
+    // the strings themselves are appended to the destination's heap and the handles rewritten.
+    StringHeap rehome = src.heap() != null && dst.heap() != null && src.heap() != dst.heap() ? dst.heap() : null;
+    if ((src.heap() == null) != (dst.heap() == null)) {
+      throw new IllegalArgumentException("cannot copy between string and non-string arrays");
+    }
     if (rank == 0) {
-      System.arraycopy(s, 0, t, 0, es);
+      run(s, 0, t, 0, es, src.heap(), rehome);
       return;
     }
     long[] ss = Shapes.strides(src.shape());
@@ -56,7 +65,7 @@ public final class NdCopy {
         so += (long) srcOffset[d] * ss[d];
         dof += (long) dstOffset[d] * ds[d];
       }
-      System.arraycopy(s, (int) (so * es), t, (int) (dof * es), runBytes);
+      run(s, (int) (so * es), t, (int) (dof * es), runBytes, src.heap(), rehome);
       int d = outer - 1;
       while (d >= 0) {
         if (++idx[d] < extent[d]) {
@@ -68,6 +77,21 @@ public final class NdCopy {
       if (d < 0) {
         return;
       }
+    }
+  }
+
+  /** One contiguous run: raw bytes, or string handles re-pointed into {@code rehome}. */
+  private static void run(byte[] s, int so, byte[] t, int to, int bytes, StringHeap srcHeap, StringHeap rehome) {
+    if (rehome == null) {
+      System.arraycopy(s, so, t, to, bytes);
+      return;
+    }
+    ByteBuffer in = ByteBuffer.wrap(s).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out = ByteBuffer.wrap(t).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < bytes; i += StringHeap.HANDLE_BYTES) {
+      int len = in.getInt(so + i + 4);
+      out.putInt(to + i, rehome.append(srcHeap.bytes(), in.getInt(so + i), len));
+      out.putInt(to + i + 4, len);
     }
   }
 }

@@ -15,63 +15,59 @@ import org.apache.spark.sql.vectorized.ColumnarMap;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * A value column over decoded chunk bytes, read in place (little-endian). When rows are not the
- * whole buffer (an edge chunk, or a filter selecting inside the chunk), they map to their element
- * through the buffer's strides.
+ * A value column over decoded chunk bytes (little-endian), read in place when the batch's rows
+ * are the whole buffer. Otherwise (an edge chunk, or a filter selecting inside the chunk) the
+ * selected elements are first packed in row order by {@link RowGather}, so that reading a row is
+ * always one multiplication, never a walk through the buffer's strides.
  */
 public final class ChunkValueVector extends ColumnVector {
   private final DataType zarrType;
   private final ByteBuffer data;
   private final int elementSize;
   private final RowLayout layout;
-  private final long[] bufferStrides;
-  private final boolean contiguous;
   private final ChunkValueVector[] children;
   /** For datetime columns read as timestamps: microseconds per stored unit; else 0. */
   private final long microsPerUnit;
+  /** Byte offset of the value inside its element: 0, or a complex element's component. */
+  private final int componentShift;
+  /**
+   * For variable-length strings: the heap the (offset, length) row handles point into, read in
+   * place; null otherwise. Set by the public constructor only (string columns have no children).
+   */
+  private byte[] heap;
 
   /** Rows of {@code layout} over {@code buffer}, whose origin is the chunk origin. */
   public ChunkValueVector(org.apache.spark.sql.types.DataType sparkType, DataType zarrType, NdArray buffer,
       RowLayout layout, int[] extent) {
-    this(sparkType, zarrType, buffer.buffer(), buffer.shape(), layout, extent, 0);
+    this(sparkType, zarrType, RowGather.rows(buffer, layout, extent, zarrType.byteSize()), layout, 0);
+    this.heap = buffer.heap() == null ? null : buffer.heap().bytes();
   }
 
-  private ChunkValueVector(org.apache.spark.sql.types.DataType sparkType, DataType zarrType, ByteBuffer data,
-      int[] bufferShape, RowLayout layout, int[] extent, int componentOffset) {
+  /** {@code rows}: one element per row, in row order. */
+  private ChunkValueVector(org.apache.spark.sql.types.DataType sparkType, DataType zarrType, ByteBuffer rows,
+      RowLayout layout, int componentShift) {
     super(sparkType);
     this.zarrType = zarrType;
-    this.data = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    this.data = rows.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     this.elementSize = zarrType.byteSize();
     this.layout = layout;
-    this.contiguous = layout.isIdentity() && Arrays.equals(bufferShape, extent);
-    this.bufferStrides = new long[bufferShape.length];
-    long s = 1;
-    for (int d = bufferShape.length - 1; d >= 0; d--) {
-      bufferStrides[d] = s;
-      s *= bufferShape[d];
-    }
-    this.componentOffset = componentOffset;
+    this.componentShift = componentShift;
     this.microsPerUnit = sparkType == org.apache.spark.sql.types.DataTypes.TimestampType
         ? io.zarrspark.spark.schema.SparkTypes.microsPerUnit(zarrType) : 0;
-    if (zarrType.kind() == DataType.Kind.COMPLEX && componentOffset == 0) {
+    if (zarrType.kind() == DataType.Kind.COMPLEX && sparkType instanceof org.apache.spark.sql.types.StructType) {
       org.apache.spark.sql.types.StructType st = (org.apache.spark.sql.types.StructType) sparkType;
       DataType part = zarrType.byteSize() == 16 ? DataType.FLOAT64 : DataType.FLOAT32;
       children = new ChunkValueVector[] {
-          new ChunkValueVector(st.fields()[0].dataType(), zarrType, data, bufferShape, layout, extent, 1),
-          new ChunkValueVector(st.fields()[1].dataType(), zarrType, data, bufferShape, layout, extent,
-              1 + part.byteSize())};
+          new ChunkValueVector(st.fields()[0].dataType(), zarrType, data, layout, 0),
+          new ChunkValueVector(st.fields()[1].dataType(), zarrType, data, layout, part.byteSize())};
     } else {
       children = null;
     }
   }
 
-  /** 0 for the element itself; 1 + byte offset for a component of a complex element. */
-  private final int componentOffset;
-
-  /** Byte position of a row's element (plus the component offset). */
+  /** Byte position of a row's value. */
   private int position(int rowId) {
-    long element = contiguous ? rowId : layout.offset(rowId, bufferStrides);
-    return (int) (element * elementSize) + (componentOffset > 0 ? componentOffset - 1 : 0);
+    return rowId * elementSize + componentShift;
   }
 
   @Override
@@ -141,6 +137,78 @@ public final class ChunkValueVector extends ColumnVector {
     return data.getDouble(position(rowId));
   }
 
+  // Bulk reads: ColumnVector's defaults call the getter once per value; values stored as the
+  // Java type they are read as (same width, signed, no unit) copy out of the packed rows at once.
+
+  /** Whether values of {@code kind} and {@code size} bytes are returned exactly as stored. */
+  private boolean plain(DataType.Kind kind, int size) {
+    return zarrType.kind() == kind && elementSize == size && componentShift == 0 && microsPerUnit == 0;
+  }
+
+  private ByteBuffer range(int rowId, int count) {
+    return data.slice(position(rowId), count * elementSize).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  @Override
+  public byte[] getBytes(int rowId, int count) {
+    if (!plain(DataType.Kind.INT, 1)) {
+      return super.getBytes(rowId, count);
+    }
+    byte[] out = new byte[count];
+    range(rowId, count).get(out);
+    return out;
+  }
+
+  @Override
+  public short[] getShorts(int rowId, int count) {
+    if (!plain(DataType.Kind.INT, 2)) {
+      return super.getShorts(rowId, count);
+    }
+    short[] out = new short[count];
+    range(rowId, count).asShortBuffer().get(out);
+    return out;
+  }
+
+  @Override
+  public int[] getInts(int rowId, int count) {
+    if (!plain(DataType.Kind.INT, 4)) {
+      return super.getInts(rowId, count);
+    }
+    int[] out = new int[count];
+    range(rowId, count).asIntBuffer().get(out);
+    return out;
+  }
+
+  @Override
+  public long[] getLongs(int rowId, int count) {
+    if (!plain(DataType.Kind.INT, 8)) {
+      return super.getLongs(rowId, count);
+    }
+    long[] out = new long[count];
+    range(rowId, count).asLongBuffer().get(out);
+    return out;
+  }
+
+  @Override
+  public float[] getFloats(int rowId, int count) {
+    if (!plain(DataType.Kind.FLOAT, 4)) {
+      return super.getFloats(rowId, count);
+    }
+    float[] out = new float[count];
+    range(rowId, count).asFloatBuffer().get(out);
+    return out;
+  }
+
+  @Override
+  public double[] getDoubles(int rowId, int count) {
+    if (!plain(DataType.Kind.FLOAT, 8)) {
+      return super.getDoubles(rowId, count);
+    }
+    double[] out = new double[count];
+    range(rowId, count).asDoubleBuffer().get(out);
+    return out;
+  }
+
   @Override
   public Decimal getDecimal(int rowId, int precision, int scale) {
     long v = data.getLong(position(rowId));
@@ -154,6 +222,9 @@ public final class ChunkValueVector extends ColumnVector {
   @Override
   public UTF8String getUTF8String(int rowId) {
     int p = position(rowId);
+    if (heap != null) {
+      return UTF8String.fromBytes(heap, data.getInt(p), data.getInt(p + 4));
+    }
     StringBuilder sb = new StringBuilder(zarrType.length());
     for (int i = 0; i < zarrType.length(); i++) {
       int cp = data.getInt(p + 4 * i);

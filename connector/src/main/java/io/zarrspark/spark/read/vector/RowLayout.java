@@ -7,6 +7,12 @@ package io.zarrspark.spark.read.vector;
 public final class RowLayout {
   private final int[] counts;
   private final int[][] maps;
+  /**
+   * Per dimension, the rows between consecutive indices of it (the product of the later
+   * dimensions' counts): {@link #local} is then one division per call instead of a chain of one
+   * per later dimension, which dimension columns pay on every row.
+   */
+  private final int[] rowStrides;
   private final int rows;
   private final boolean identity;
 
@@ -17,11 +23,14 @@ public final class RowLayout {
   public RowLayout(int[] extent, int[][] maps) {
     this.maps = maps.clone();
     this.counts = new int[extent.length];
+    this.rowStrides = new int[extent.length];
     long n = 1;
     boolean id = true;
-    for (int d = 0; d < extent.length; d++) {
+    for (int d = extent.length - 1; d >= 0; d--) {
       counts[d] = maps[d] == null ? extent[d] : maps[d].length;
       id &= maps[d] == null;
+      // Saturated: a stride beyond int range means a layout with no rows (else rows() throws), never looked up.
+      rowStrides[d] = (int) Math.min(n, Integer.MAX_VALUE);
       n *= counts[d];
     }
     this.rows = Math.toIntExact(n);
@@ -41,24 +50,31 @@ public final class RowLayout {
     return identity;
   }
 
+  /** Number of selected indices along {@code dim}. */
+  public int count(int dim) {
+    return counts[dim];
+  }
+
+  /** The selected local indices along {@code dim}, or null for all of the extent; not a copy. */
+  int[] map(int dim) {
+    return maps[dim];
+  }
+
   /** The local index along {@code dim} of row {@code row}. */
   public int local(int row, int dim) {
-    int r = row;
-    for (int d = counts.length - 1; d > dim; d--) {
-      r /= counts[d];
-    }
-    int p = r % counts[dim];
-    return maps[dim] == null ? p : maps[dim][p];
+    int s = rowStrides[dim];
+    int q = s == 1 ? row : row / s;
+    // For the first dimension q is already below its count, as row is below the row count.
+    int p = dim == 0 ? q : q % counts[dim];
+    int[] m = maps[dim];
+    return m == null ? p : m[p];
   }
 
   /** The element offset of a row in a C-order buffer with {@code strides}. */
   public long offset(int row, long[] strides) {
     long off = 0;
-    int r = row;
     for (int d = counts.length - 1; d >= 0; d--) {
-      int p = r % counts[d];
-      r /= counts[d];
-      off += (long) (maps[d] == null ? p : maps[d][p]) * strides[d];
+      off += (long) local(row, d) * strides[d];
     }
     return off;
   }

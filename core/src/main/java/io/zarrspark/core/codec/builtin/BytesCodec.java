@@ -89,6 +89,11 @@ public final class BytesCodec implements ArrayToBytesCodec {
 
   @Override
   public long maxEncodedSize(ChunkSpec spec) {
+    if (spec.type().kind() == io.zarrspark.core.dtype.DataType.Kind.VLEN_UTF8) {
+      // Its elements are heap handles, meaningless once stored; fail when the array is opened.
+      throw new io.zarrspark.core.InvalidMetadataException("the bytes codec cannot store variable-length"
+          + " strings; they need the vlen-utf8 codec");
+    }
     return spec.byteSize();
   }
 

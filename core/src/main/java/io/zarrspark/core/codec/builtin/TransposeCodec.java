@@ -111,7 +111,8 @@ public final class TransposeCodec implements ArrayToArrayCodec {
     for (int i = 0; i < rank; i++) {
       outShape[i] = inShape[perm[i]];
     }
-    NdArray out = NdArray.allocate(in.type(), outShape);
+    // Permuting string handles keeps them valid: the output shares the input's heap.
+    NdArray out = NdArray.wrap(in.type(), outShape, new byte[NdArray.byteSize(in.type(), outShape)], in.heap());
     if (out.size() == 0) {
       return out;
     }
