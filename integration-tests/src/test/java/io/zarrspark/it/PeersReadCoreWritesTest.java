@@ -38,7 +38,8 @@ class PeersReadCoreWritesTest {
    * UnknownCodecError. Everything else it is expected to read, apart from the entries marked
    * known_issues.zarrita in the manifests (see V2Catalog and V3Catalog for each reason).
    */
-  static final List<String> ZARRITA_SKIP_CODECS = List.of("bz2", "lzma");
+  // zarrita 0.7.5 has no bz2, lzma, astype or packbits (fixtures README).
+  static final List<String> ZARRITA_SKIP_CODECS = List.of("bz2", "lzma", "astype", "packbits");
   static final List<String> ZARRITA_SKIP_DTYPES = List.of("c8", "c16", "M8", "m8", "V");
 
   /** Lower bounds on what each peer verifies, so that the test cannot pass by skipping. */

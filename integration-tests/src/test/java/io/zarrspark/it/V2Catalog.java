@@ -70,6 +70,7 @@ final class V2Catalog {
     });
 
     codecs(w, types);
+    V2FilterCatalog.writeAll(w);
     order(w, types);
     layout(w);
     fill(w);
