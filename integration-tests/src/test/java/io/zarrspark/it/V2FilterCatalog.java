@@ -44,6 +44,14 @@ final class V2FilterCatalog {
     w.dense("filters/fixedscaleoffset_f8_as_i2", V2Catalog.b(shape, chunks, DataType.FLOAT64)
         .filters(List.of(filter("{\"id\": \"fixedscaleoffset\", \"offset\": 0, \"scale\": 1, \"dtype\": \"<f8\","
             + " \"astype\": \"<i2\"}"))), ints);
+    // Integers below 2^11 keep all their bits under keepbits 10, so the rounding is exact here;
+    // core's own test checks the rounding of other values against numcodecs.
+    NdArray small = NdArray.allocate(DataType.FLOAT32, new int[] {23, 7});
+    for (int k = 0; k < 23 * 7; k++) {
+      small.buffer().putFloat(k * 4, (k * 13 % 2047) - 1023);
+    }
+    w.dense("filters/bitround_f4", V2Catalog.b(shape, chunks, DataType.FLOAT32)
+        .filters(List.of(filter("{\"id\": \"bitround\", \"keepbits\": 10}"))).compressor(new ZlibCodec(1)), small);
     w.dense("filters/delta_then_zlib_filter", V2Catalog.b(shape, chunks, DataType.INT64)
         .filters(List.of(filter("{\"id\": \"delta\", \"dtype\": \"<i8\"}"), new ZlibCodec(3))));
   }

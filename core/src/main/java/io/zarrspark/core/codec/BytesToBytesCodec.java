@@ -25,6 +25,14 @@ public interface BytesToBytesCodec extends Codec {
     return this;
   }
 
+  /**
+   * This codec for input elements of {@code type}: the v2 chain tells the first filter the
+   * array's type and byte order, which numcodecs filters such as bitround read off the buffer.
+   */
+  default BytesToBytesCodec forElementType(io.zarrspark.core.dtype.StoredType type) {
+    return this;
+  }
+
   /** The element size of this codec's output for input elements of {@code size} bytes. */
   default int encodedElementSize(int size) {
     return size;

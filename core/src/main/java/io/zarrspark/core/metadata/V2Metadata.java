@@ -116,8 +116,15 @@ public final class V2Metadata {
       serializer = (ArrayToBytesCodec) registry.fromV2(configs.remove(0), where);
       elementSize = 1;
     }
+    // Only the first filter is known to see the array's own type; later ones see a filter's output.
+    StoredType elementType = type.kind() == DataType.Kind.VLEN_UTF8 ? null : new StoredType(type, layout.byteOrder());
     for (JsonNode config : configs) {
-      BytesToBytesCodec c = asBytesCodec(registry.fromV2(config, where), where).forElementSize(elementSize);
+      BytesToBytesCodec c = asBytesCodec(registry.fromV2(config, where), where);
+      if (elementType != null) {
+        c = c.forElementType(elementType);
+        elementType = null;
+      }
+      c = c.forElementSize(elementSize);
       elementSize = c.encodedElementSize(elementSize);
       bytesCodecs.add(c);
     }

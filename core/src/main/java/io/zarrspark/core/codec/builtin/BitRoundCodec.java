@@ -51,6 +51,13 @@ public final class BitRoundCodec implements BytesToBytesCodec {
     this.type = t;
   }
 
+  /** Learns the float format from the array when built from metadata (which records only keepbits). */
+  @Override
+  public BytesToBytesCodec forElementType(StoredType arrayType) {
+    NumpyType t = NumpyType.of(arrayType);
+    return type == null && t != null && t.isFloat() && keepbits <= mantissaBits(t) ? new BitRoundCodec(keepbits, arrayType) : this;
+  }
+
   private static int mantissaBits(NumpyType t) {
     return t.size == 2 ? 10 : t.size == 4 ? 23 : 52;
   }
