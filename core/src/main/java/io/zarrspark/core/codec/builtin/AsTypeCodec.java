@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zarrspark.core.codec.BytesToBytesCodec;
 import io.zarrspark.core.codec.Codec;
 import io.zarrspark.core.codec.CodecContext;
-import io.zarrspark.core.codec.CodecFactory;
 import io.zarrspark.core.dtype.StoredType;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -125,20 +123,9 @@ public final class AsTypeCodec implements BytesToBytesCodec {
   }
 
   /** Creates {@link AsTypeCodec}s; numcodecs requires both dtypes. */
-  public static final class Factory implements CodecFactory {
-    @Override
-    public List<String> v3Names() {
-      return List.of(V3_NAME);
-    }
-
-    @Override
-    public List<String> v2Ids() {
-      return List.of(ID);
-    }
-
-    @Override
-    public Codec fromV3(ObjectNode conf, CodecContext ctx) {
-      return fromV2(conf, ctx);
+  public static final class Factory extends NumcodecsFactory {
+    public Factory() {
+      super(ID, V3_NAME);
     }
 
     @Override

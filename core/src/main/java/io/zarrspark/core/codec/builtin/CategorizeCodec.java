@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zarrspark.core.codec.BytesToBytesCodec;
 import io.zarrspark.core.codec.Codec;
 import io.zarrspark.core.codec.CodecContext;
-import io.zarrspark.core.codec.CodecFactory;
 import io.zarrspark.core.dtype.DataType;
 import io.zarrspark.core.dtype.DataTypes;
 import io.zarrspark.core.dtype.StoredType;
@@ -153,20 +152,9 @@ public final class CategorizeCodec implements BytesToBytesCodec {
   }
 
   /** Creates {@link CategorizeCodec}s; astype defaults to {@code |u1}, as in numcodecs. */
-  public static final class Factory implements CodecFactory {
-    @Override
-    public List<String> v3Names() {
-      return List.of(V3_NAME);
-    }
-
-    @Override
-    public List<String> v2Ids() {
-      return List.of(ID);
-    }
-
-    @Override
-    public Codec fromV3(ObjectNode conf, CodecContext ctx) {
-      return fromV2(conf, ctx);
+  public static final class Factory extends NumcodecsFactory {
+    public Factory() {
+      super(ID, V3_NAME);
     }
 
     @Override

@@ -5,9 +5,7 @@ import io.zarrspark.core.CorruptChunkException;
 import io.zarrspark.core.codec.BytesToBytesCodec;
 import io.zarrspark.core.codec.Codec;
 import io.zarrspark.core.codec.CodecContext;
-import io.zarrspark.core.codec.CodecFactory;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,20 +81,9 @@ public final class PackBitsCodec implements BytesToBytesCodec {
   }
 
   /** Creates {@link PackBitsCodec}s (no configuration). */
-  public static final class Factory implements CodecFactory {
-    @Override
-    public List<String> v3Names() {
-      return List.of(V3_NAME);
-    }
-
-    @Override
-    public List<String> v2Ids() {
-      return List.of(ID);
-    }
-
-    @Override
-    public Codec fromV3(ObjectNode conf, CodecContext ctx) {
-      return new PackBitsCodec();
+  public static final class Factory extends NumcodecsFactory {
+    public Factory() {
+      super(ID, V3_NAME);
     }
 
     @Override

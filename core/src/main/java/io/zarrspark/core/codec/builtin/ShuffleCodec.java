@@ -6,7 +6,6 @@ import io.zarrspark.core.codec.Codec;
 import io.zarrspark.core.codec.CodecContext;
 import io.zarrspark.core.codec.CodecFactory;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -97,20 +96,9 @@ public final class ShuffleCodec implements BytesToBytesCodec {
   }
 
   /** Creates {@link ShuffleCodec}s; elementsize defaults to 4, as in numcodecs. */
-  public static final class Factory implements CodecFactory {
-    @Override
-    public List<String> v3Names() {
-      return List.of(V3_NAME);
-    }
-
-    @Override
-    public List<String> v2Ids() {
-      return List.of(ID);
-    }
-
-    @Override
-    public Codec fromV3(ObjectNode conf, CodecContext ctx) {
-      return fromV2(conf, ctx);
+  public static final class Factory extends NumcodecsFactory {
+    public Factory() {
+      super(ID, V3_NAME);
     }
 
     @Override
